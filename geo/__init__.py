@@ -1,0 +1,1 @@
+"""Lagebild: German war reporting on a map: places, figures, sources."""
