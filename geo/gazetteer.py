@@ -23,7 +23,11 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 3
+FORMAT = 4
+# German words that make the following name a region: "Region Donezk", "Oblast Kursk".
+TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
+              "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
+              "woiwodschaft", "verwaltungsbezirk", "grenzregion", "grenzgebiet")
 DATA = Path(__file__).resolve().parent.parent / "data"
 GAZ = DATA / "gazetteer"
 CACHE = DATA / "cache"
@@ -59,6 +63,7 @@ class Gazetteer:
     typed_names: dict[str, tuple[int, ...]]  # names valid only after "Region", "Oblast", ...
     speaker_keys: frozenset[str]  # metonyms that always speak ("Kreml")
     lexical_keys: frozenset[str]  # names that are also ordinary German words ("Sonne", "Mark")
+    first_names: frozenset[str]  # given names, case-folded: "Kim Jong-un" is no place
     by_id: dict[str, int] = field(default_factory=dict)
 
     def place(self, row: int) -> Place:
@@ -228,7 +233,9 @@ def _add_supplement(b: _Builder) -> set[str]:
         existing = b.by_id.get(place.place_id)
         if existing is not None:  # keep GeoNames' population for a place it already has
             place = Place(**{**place.__dict__, "population": b.places[existing][9]})
-        b.add(place, [r["name"], *variants])
+        typed = [v.split(" ", 1)[1] for v in variants
+                 if " " in v and v.split(" ", 1)[0].casefold() in TYPE_WORDS]
+        b.add(place, [r["name"], *variants], typed)
         if r["feature_code"] == "ADM1":
             replaced.update(_ADM1_CODE.findall(r["source"]))
     return replaced
@@ -264,6 +271,21 @@ def _lexical_keys(names: dict[str, list[int]]) -> frozenset[str]:
     return frozenset(lexical)
 
 
+def _first_names() -> frozenset[str]:
+    """Given names from gender-guesser's name dictionary (about 45,000, many countries)."""
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    names = set()
+    with open(path, encoding="iso-8859-1") as fh:
+        for line in fh:
+            if line[:1] in "?MF1" and len(line) > 30:
+                name = line[3:29].strip()
+                if "+" not in name and name.isalpha():
+                    names.add(name.casefold())
+    return frozenset(names)
+
+
 def _csv(path: Path) -> list[dict[str, str]]:
     with open(path, newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
@@ -280,7 +302,7 @@ def build() -> Gazetteer:
     speakers = _add_aliases(b, countries)
     names = {k: tuple(v) for k, v in b.names.items()}
     return Gazetteer(b.places, names, {k: tuple(v) for k, v in b.typed.items()},
-                     frozenset(speakers), _lexical_keys(b.names), b.by_id)
+                     frozenset(speakers), _lexical_keys(b.names), _first_names(), b.by_id)
 
 
 def _cache_path() -> Path:

@@ -1,0 +1,57 @@
+"""The one-way flow: articles -> sentences -> place mentions and actors -> figures.
+
+Everything the CLI and the dashboard show comes out of ``analyse``; the gazetteer is loaded
+once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo import gazetteer
+from geo.actors import find_actors
+from geo.collection import feature_collection
+from geo.figures import extract_figures
+from geo.model import Actor, Article, Figure, Mention, Sentence
+from geo.places import find_mentions
+from geo.reading import read_paths
+from geo.sentences import split_sentences
+
+
+@dataclass
+class Analysis:
+    articles: list[Article]
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def analyse(articles: list[Article]) -> Analysis:
+    gaz = gazetteer.load()
+    result = Analysis(articles=articles)
+    for article in articles:
+        sentences = split_sentences(article)
+        mentions = find_mentions(article, sentences, gaz)
+        actors = find_actors(article, sentences)
+        result.sentences[article.id] = sentences
+        result.mentions.extend(mentions)
+        result.actors.extend(actors)
+        result.figures.extend(extract_figures(article, sentences, mentions, actors))
+    return result
+
+
+def extract_articles(articles: list[Article]) -> dict:
+    """The GeoJSON FeatureCollection for already-read articles."""
+    return feature_collection(analyse(articles))
+
+
+def extract_paths(paths: list[str | Path]) -> dict:
+    """The GeoJSON FeatureCollection for files and folders; unreadable inputs are listed
+    under ``messages``."""
+    articles, messages = read_paths(paths)
+    fc = extract_articles(articles)
+    fc["messages"] = messages
+    return fc

@@ -1,0 +1,316 @@
+"""Place mentions in German text: recognise names, resolve them against the gazetteer, and say
+whether the place is where something happens or a capital that speaks.
+
+Recognition is a gazetteer lookup guarded by German context rules, because the gazetteer holds
+tens of thousands of names that are also words, given names or surnames somewhere:
+- a name must start with a capital and be no ordinary German word ("Mark", "Sonne") unless a
+  locative preposition stands before it;
+- a name next to a given name or a title is a person ("Wladimir Putin", "Präsident Selenskyj"),
+  a name inside a run of other capitalised unknown words is an organisation or title;
+- a city after an article is no city ("der Financial Times"); countries may take one ("die
+  Ukraine");
+- a type word makes a region ("Region Donezk", "Grenzregion Kursk", "Oblast Kursk").
+Resolution scores candidates by kind, population and nearness to the document's other places
+(so the Martynovka next to Plekhovo is the one in Kursk Oblast, not the one in Crimea).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from geo.gazetteer import TYPE_WORDS, Gazetteer, name_key
+from geo.model import Article, Mention, Place, Sentence
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w)|\.(?=\w\.))*")
+
+_LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "nähe",
+             "über", "gegen", "nördlich", "südlich", "östlich", "westlich", "zwischen", "durch",
+             "bis", "ab", "an", "am", "vor", "hinter", "richtung", "gen", "unweit", "rund"}
+_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
+             "einen"}
+_TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
+           "sprecher", "sprecherin", "herr", "frau", "dr", "prof", "general", "generalmajor",
+           "oberst", "papst", "könig", "königin", "chef", "chefin", "führer", "staatschef",
+           "regierungschef", "premier", "premierminister", "botschafter", "bürgermeister",
+           "senator", "abgeordnete", "abgeordneter", "autor", "autorin", "sänger", "trainer"}
+_TITLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präsident",
+                   "präsidentin", "chef", "chefin", "kanzler", "beamte", "beamter", "general")
+_COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "zentral",
+            "mittel")
+_SPEECH = re.compile(
+    r"^(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|verkündet|verkündete|teilt|teilte|"
+    r"warnt|warnte|warnten|fordert|forderte|forderten|bestätigt|bestätigte|dementiert|"
+    r"dementierte|reagiert|reagierte|reagierten|kündigt|kündigte|gibt|gab|gaben|meldet|meldete|"
+    r"betont|betonte|kritisiert|kritisierte|droht|drohte|bestreitet|bestritt|behauptet|"
+    r"behauptete|wirft|warf|lehnt|lehnte|verurteilt|verurteilte|protestiert|protestierte|"
+    r"einbestellt|bestellte|berichtet|berichtete|mitgeteilt|angekündigt|gefordert|erklärt|"
+    r"verweist|verwies|antwortet|antwortete|schweigt|schwieg|bekannt|angegeben|dementiert)$"
+)
+_AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "will", "wollte", "ließ", "lässt",
+        "soll", "sollte"}
+_JOIN = {"und", "oder", "sowie"}
+_NAME_LINKS = {"am", "an", "der", "de", "del", "la", "le", "im", "ob", "bei", "upon", "on",
+               "sur", "en", "di", "da", "do", "dos"}
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def key(self) -> str:
+        return self.text.casefold()
+
+
+@dataclass
+class _Hit:
+    """A recognised name before resolution."""
+
+    start: int
+    end: int
+    sentence: Sentence
+    rows: tuple[int, ...]
+    bare_key: str  # the name without type word or genitive ending, for discourse linking
+    typed: bool  # a type word made it a region
+    evidence: float  # how sure recognition is (0..1)
+    role: str = "place"
+
+
+def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
+    """All place mentions in the article, resolved, in text order."""
+    hits: list[_Hit] = []
+    for sentence in sentences:
+        tokens = [_Token(m.start(), m.end(), m.group())
+                  for m in _TOKEN.finditer(article.prose, sentence.start, sentence.end)]
+        hits.extend(_recognise(tokens, sentence, gaz))
+    return _resolve(article, hits, gaz)
+
+
+def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer) -> list[_Hit]:
+    hits: list[_Hit] = []
+    i = 0
+    while i < len(tokens):
+        hit, used = _match_at(tokens, i, sentence, gaz)
+        if hit is not None:
+            hit.role = _role(tokens, i, i + used, hit, gaz)
+            hits.append(hit)
+            i += used
+        else:
+            i += 1
+    return hits
+
+
+def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer):
+    tok = tokens[i]
+    typed = _typed_region(tokens, i, sentence, gaz)
+    if typed is not None:
+        return typed
+    if not tok.capital:
+        return None, 0
+    for n in (4, 3, 2):  # multiword names: "Den Haag", "Frankfurt am Main", "Region Kursk"
+        if i + n > len(tokens) or not tokens[i + n - 1].capital:
+            continue
+        span = tokens[i:i + n]
+        if any(not t.capital and t.key not in _NAME_LINKS for t in span):
+            continue
+        key = name_key(" ".join(t.text for t in span))
+        rows = gaz.names.get(key)
+        if rows and _contiguous(span):
+            return _Hit(tok.start, span[-1].end, sentence, rows, key, False, 0.9), n
+    key, rows = _lookup_word(tok.text, gaz)
+    if not rows:
+        return _seat_compound(tok, sentence, gaz), 1
+    evidence = _word_evidence(tokens, i, key, rows, gaz)
+    if evidence <= 0:
+        return None, 0
+    return _Hit(tok.start, tok.end, sentence, rows, key, False, evidence), 1
+
+
+def _seat_compound(tok: _Token, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
+    """ "Kremlsprecher", "Kremlchef": the seat of power inside a compound speaks."""
+    for key in gaz.speaker_keys:
+        if tok.key.startswith(key) and len(tok.key) > len(key) + 3 and " " not in key:
+            end = tok.start + len(key)
+            return _Hit(tok.start, end, sentence, gaz.names[key], key, False, 0.9)
+    return None
+
+
+def _contiguous(span: list[_Token]) -> bool:
+    return all(b.start - a.end == 1 for a, b in zip(span, span[1:]))
+
+
+def _lookup_word(word: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
+    """A single word as a name, its genitive ("Kursks", "Russlands") or with a compass prefix
+    ("Ostukraine")."""
+    key = word.casefold()
+    rows = gaz.names.get(key)
+    if rows:
+        return key, rows
+    if key.endswith("s") and len(key) > 4:  # genitive: only of places big enough to be known
+        rows = tuple(r for r in gaz.names.get(key[:-1], ()) if _well_known(gaz.places[r]))
+        if rows:
+            return key[:-1], rows
+    for prefix in _COMPASS:
+        if key.startswith(prefix) and len(key) > len(prefix) + 3:
+            base = key[len(prefix):]
+            rows = tuple(r for r in gaz.names.get(base, ()) if gaz.places[r][4] in ("PCLI", "ADM1"))
+            if rows:
+                return base, rows
+    return key, ()
+
+
+def _well_known(p: tuple) -> bool:
+    return p[4] != "PPL" or p[9] >= 100_000 or not p[0].startswith("geonames:")
+
+
+def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...],
+                   gaz: Gazetteer) -> float:
+    """How much the context supports reading this single capitalised word as a place."""
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    codes = {gaz.places[r][4] for r in rows}
+    big = max(gaz.places[r][9] for r in rows)
+    curated = any(not gaz.places[r][0].startswith("geonames:") or gaz.places[r][4] != "PPL"
+                  for r in rows)
+    country_like = bool(codes & {"PCLI", "CONT"}) or key in gaz.speaker_keys
+    if prev is not None and _is_person_context(prev, gaz):
+        return 0.0
+    if nxt is not None and nxt.capital and nxt.start - tokens[i].end == 1 \
+            and key in gaz.first_names and not _is_place_word(nxt.text, gaz):
+        return 0.0  # "Kim Jong-un", "Florenz Müller"
+    locative = prev is not None and prev.key in _LOCATIVE
+    if prev is not None and prev.key in _ARTICLES and not country_like and not locative:
+        return 0.0  # "der Financial Times", "die Sonne"
+    if key in gaz.lexical_keys:
+        return 0.6 if (locative and big >= 100_000) else 0.0
+    if country_like or curated:
+        return 0.95
+    if locative:
+        return 0.8 if big >= 500 else 0.0
+    if big >= 50_000:
+        return 0.85
+    return 0.6 if big >= 5_000 else 0.0
+
+
+def _is_person_context(prev: _Token, gaz: Gazetteer) -> bool:
+    key = prev.key
+    return (key in _TITLES or key.endswith(_TITLE_SUFFIXES) or
+            (prev.capital and key in gaz.first_names))
+
+
+def _is_place_word(word: str, gaz: Gazetteer) -> bool:
+    return bool(_lookup_word(word, gaz)[1])
+
+
+def _typed_region(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer):
+    """ "Region Donezk", "russische Grenzregion Kursk", "Oblast Kursk" -> the region."""
+    tok = tokens[i]
+    if not tok.key.endswith(TYPE_WORDS) or i + 1 >= len(tokens):
+        return None
+    name = tokens[i + 1]
+    if not name.capital:
+        return None
+    key, _ = _lookup_word(name.text, gaz)
+    whole = gaz.names.get(name_key(f"{tok.text} {name.text}"), ())
+    regions = [r for r in (*whole, *gaz.typed_names.get(key, ()), *gaz.names.get(key, ()))
+               if gaz.places[r][4] == "ADM1"]
+    if not regions:
+        return None
+    rows = tuple(dict.fromkeys(regions))
+    return _Hit(tok.start, name.end, sentence, rows, key, True, 0.95), 2
+
+
+def _role(tokens: list[_Token], start: int, end: int, hit: _Hit, gaz: Gazetteer) -> str:
+    """ "speaker" for a capital, country or seat of power that says or does politics: "Seoul
+    sagte", "Kiew verkündete", "Moskau und Pjöngjang haben ... reagiert", "Kremlsprecher"."""
+    prev = tokens[start - 1].key if start else ""
+    if hit.bare_key in gaz.speaker_keys:
+        return "place" if prev in _LOCATIVE else "speaker"  # "im Kreml" is where it happened
+    codes = {gaz.places[r][4] for r in hit.rows}
+    if hit.typed or not codes & {"PCLI", "PPLC"}:
+        return "place"
+    if prev in _LOCATIVE:
+        return "place"
+    j = end
+    while j + 1 < len(tokens) and tokens[j].key in _JOIN and tokens[j + 1].capital:
+        j += 2  # "Moskau und Pjöngjang haben ..."
+    nxt = tokens[j].key if j < len(tokens) else ""
+    if _SPEECH.match(nxt) or _SPEECH.match(prev):
+        return "speaker"
+    if nxt in _AUX or prev in _AUX:
+        clause_end = next((t for t in tokens[j:j + 12] if _SPEECH.match(t.key)), None)
+        if clause_end is not None:
+            return "speaker"
+    return "place"
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+_KIND_BASE = {"PCLI": 3.0, "CONT": 2.5, "PPLC": 2.5, "ADM1": 1.0}
+
+
+def _resolve(article: Article, hits: list[_Hit], gaz: Gazetteer) -> list[Mention]:
+    region_of = {h.bare_key: h for h in hits if h.typed}
+    anchors = _anchors(hits, gaz)
+    mentions: list[Mention] = []
+    for hit in hits:
+        rows = hit.rows
+        typed = region_of.get(hit.bare_key)
+        if not hit.typed and typed is not None:
+            rows = typed.rows  # one sense per discourse: "Region Kursk" ... "in Kursk"
+        ranked = sorted(((_score(r, hit, anchors, gaz), r) for r in rows), reverse=True)
+        best_score, best = ranked[0]
+        runner = ranked[1] if len(ranked) > 1 else None
+        share = 1.0 if runner is None else _share(best_score, runner[0])
+        surface = article.text[hit.start:hit.end]
+        mentions.append(Mention(
+            article=article.id, start=hit.start, end=hit.end, surface=surface,
+            sentence=hit.sentence, role=hit.role, place=gaz.place(best),
+            confidence=round(hit.evidence * share, 3),
+            runner_up=gaz.place(runner[1]) if runner else None,
+            runner_up_confidence=round(hit.evidence * (1 - share), 3) if runner else None))
+    return mentions
+
+
+def _share(best: float, second: float) -> float:
+    return 1 / (1 + math.exp(-(best - second) * 2))
+
+
+def _anchors(hits: list[_Hit], gaz: Gazetteer) -> list[tuple[float, float]]:
+    """Points the document is unambiguous about (typed regions, names with one local
+    candidate): ambiguous names resolve towards them."""
+    points = []
+    for h in hits:
+        local = [r for r in h.rows if gaz.places[r][4] not in ("PCLI", "CONT")]
+        if h.typed or len(local) == 1:
+            points.extend((gaz.places[r][7], gaz.places[r][8]) for r in local[:1])
+    return points
+
+
+def _score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazetteer) -> float:
+    p = gaz.places[row]
+    code, pop, lat, lon = p[4], p[9], p[7], p[8]
+    score = _KIND_BASE.get(code, 0.0) + math.log10(pop + 1) / 3.5
+    if not p[0].startswith("geonames:") or p[10] != "settlement":
+        score += 0.5  # curated supplement entries and regions: chosen for this domain
+    if code in ("ADM1",) and hit.typed:
+        score += 3.0
+    if anchors and code not in ("PCLI", "CONT"):
+        near = min(_km(lat, lon, a, b) for a, b in anchors)
+        score += 2.0 * max(0.0, 1 - near / 400)
+    return score
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
