@@ -23,7 +23,7 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 4
+FORMAT = 7
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -64,6 +64,7 @@ class Gazetteer:
     speaker_keys: frozenset[str]  # metonyms that always speak ("Kreml")
     lexical_keys: frozenset[str]  # names that are also ordinary German words ("Sonne", "Mark")
     first_names: frozenset[str]  # given names, case-folded: "Kim Jong-un" is no place
+    common_words: frozenset[str]  # frequent German words, case-folded
     by_id: dict[str, int] = field(default_factory=dict)
 
     def place(self, row: int) -> Place:
@@ -254,20 +255,32 @@ def _add_aliases(b: _Builder, countries: dict) -> set[str]:
     return speakers
 
 
-def _lexical_keys(names: dict[str, list[int]]) -> frozenset[str]:
-    """Single-word names that German also uses as ordinary words (by HanTa's lexicon)."""
+def _common_words() -> frozenset[str]:
+    """German words seen more than once per million words: a capitalised word outside this
+    set next to a town name marks a longer proper name ("Borussia Dortmund")."""
+    return frozenset(w for w, f in _german_frequencies().items() if f > 1e-6)
+
+
+def _lexical_keys(b: _Builder) -> frozenset[str]:
+    """Single-word names that German also uses as ordinary words (by HanTa's lexicon);
+    countries, capitals and curated places are never words here."""
     from HanTa import HanoverTagger as ht
 
     tagger = ht.HanoverTagger("morphmodel_ger.pgz")
     freq = _german_frequencies()
     lexical = set()
-    for key in names:
+    for key, rows in b.names.items():
         if freq.get(key, 0.0) < 1e-7:  # rarer than once in ten million words: no homograph risk
+            continue
+        if any(b.places[r][4] in ("PCLI", "CONT", "PPLC") or b.places[r][0].startswith("lagebild:")
+               for r in rows):
             continue
         word = key[:1].upper() + key[1:]
         tags = tagger.tag_word(word, cutoff=5)
         if tags and tags[0][0] != "NE" and tags[0][1] > -25:
-            lexical.add(key)
+            lexical.add(key)  # a noun: "Mark", "Sonne"
+        elif freq[key] > 1e-5 and tagger.tag_word(key, cutoff=5)[0][0] not in ("NE", "NN"):
+            lexical.add(key)  # a frequent function word capitalised at a sentence start: "Von"
     return frozenset(lexical)
 
 
@@ -302,7 +315,7 @@ def build() -> Gazetteer:
     speakers = _add_aliases(b, countries)
     names = {k: tuple(v) for k, v in b.names.items()}
     return Gazetteer(b.places, names, {k: tuple(v) for k, v in b.typed.items()},
-                     frozenset(speakers), _lexical_keys(b.names), _first_names(), b.by_id)
+                     frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(), b.by_id)
 
 
 def _cache_path() -> Path:

@@ -51,6 +51,10 @@ _SPEECH = re.compile(
 _AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "will", "wollte", "ließ", "lässt",
         "soll", "sollte"}
 _JOIN = {"und", "oder", "sowie"}
+_FUNCTION_WORDS = _LOCATIVE | _ARTICLES | _JOIN | {
+    "auch", "aber", "doch", "wie", "so", "als", "wenn", "dass", "er", "sie", "es", "wir", "ich",
+    "man", "nur", "noch", "schon", "dann", "da", "hier", "dort", "nun", "jetzt", "zur", "zum",
+    "mit", "für", "auf", "unter", "seit", "während", "laut", "trotz", "wegen", "mehr"}
 _NAME_LINKS = {"am", "an", "der", "de", "del", "la", "le", "im", "ob", "bei", "upon", "on",
                "sur", "en", "di", "da", "do", "dos"}
 
@@ -87,18 +91,32 @@ class _Hit:
 def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
     """All place mentions in the article, resolved, in text order."""
     hits: list[_Hit] = []
-    for sentence in sentences:
-        tokens = [_Token(m.start(), m.end(), m.group())
-                  for m in _TOKEN.finditer(article.prose, sentence.start, sentence.end)]
-        hits.extend(_recognise(tokens, sentence, gaz))
+    tokenised = [(s, [_Token(m.start(), m.end(), m.group())
+                      for m in _TOKEN.finditer(article.prose, s.start, s.end)])
+                 for s in sentences]
+    persons = _person_names(tokenised, gaz)
+    for sentence, tokens in tokenised:
+        hits.extend(_recognise(tokens, sentence, gaz, persons))
     return _resolve(article, hits, gaz)
 
 
-def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer) -> list[_Hit]:
+def _person_names(tokenised: list[tuple[Sentence, list[_Token]]], gaz: Gazetteer) -> set[str]:
+    """Surnames the article introduces with a given name or title ("Pat Ryder"): later, alone,
+    they are still persons ("sagte Ryder"), whatever town shares the name."""
+    names: set[str] = set()
+    for _, tokens in tokenised:
+        for prev, tok in zip(tokens, tokens[1:]):
+            if tok.capital and tok.start - prev.end == 1 and _is_person_context(prev, gaz):
+                names.add(tok.key)
+    return names
+
+
+def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer,
+               persons: set[str]) -> list[_Hit]:
     hits: list[_Hit] = []
     i = 0
     while i < len(tokens):
-        hit, used = _match_at(tokens, i, sentence, gaz)
+        hit, used = _match_at(tokens, i, sentence, gaz, persons)
         if hit is not None:
             hit.role = _role(tokens, i, i + used, hit, gaz)
             hits.append(hit)
@@ -108,7 +126,8 @@ def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer) -> list
     return hits
 
 
-def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer):
+def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
+              persons: set[str]) -> tuple[_Hit | None, int]:
     tok = tokens[i]
     typed = _typed_region(tokens, i, sentence, gaz)
     if typed is not None:
@@ -128,6 +147,8 @@ def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer):
     key, rows = _lookup_word(tok.text, gaz)
     if not rows:
         return _seat_compound(tok, sentence, gaz), 1
+    if tok.key in persons:
+        return None, 0
     evidence = _word_evidence(tokens, i, key, rows, gaz)
     if evidence <= 0:
         return None, 0
@@ -187,30 +208,46 @@ def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...]
             and key in gaz.first_names and not _is_place_word(nxt.text, gaz):
         return 0.0  # "Kim Jong-un", "Florenz Müller"
     locative = prev is not None and prev.key in _LOCATIVE
+    if key in gaz.first_names and big < 200_000 and not (country_like or curated or locative):
+        return 0.0  # "Johannes", "David": a given name before it is a town
     if prev is not None and prev.key in _ARTICLES and not country_like and not locative:
         return 0.0  # "der Financial Times", "die Sonne"
     if key in gaz.lexical_keys:
         return 0.6 if (locative and big >= 100_000) else 0.0
     if country_like or curated:
         return 0.95
+    if not locative and (_name_part(prev, tokens[i], i - 1, gaz) or
+                         _name_part(nxt, tokens[i], i + 1, gaz)):
+        return 0.0  # "Borussia Dortmund", "New York Times": a town inside a longer name
     if locative:
         return 0.8 if big >= 500 else 0.0
     if big >= 50_000:
         return 0.85
-    return 0.6 if big >= 5_000 else 0.0
+    return 0.6 if big >= 10_000 else 0.0
+
+
+def _name_part(other: _Token | None, tok: _Token, index: int, gaz: Gazetteer) -> bool:
+    """True if ``other`` is a capitalised, uncommon, non-place word right next to ``tok``."""
+    if other is None or not other.capital or index == 0:
+        return False
+    if other.start != tok.end + 1 and tok.start != other.end + 1:
+        return False
+    return other.key not in gaz.common_words and not _is_place_word(other.text, gaz)
 
 
 def _is_person_context(prev: _Token, gaz: Gazetteer) -> bool:
     key = prev.key
     return (key in _TITLES or key.endswith(_TITLE_SUFFIXES) or
-            (prev.capital and key in gaz.first_names))
+            (prev.capital and key in gaz.first_names and key not in gaz.lexical_keys
+             and key not in _FUNCTION_WORDS))
 
 
 def _is_place_word(word: str, gaz: Gazetteer) -> bool:
     return bool(_lookup_word(word, gaz)[1])
 
 
-def _typed_region(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer):
+def _typed_region(tokens: list[_Token], i: int, sentence: Sentence,
+                  gaz: Gazetteer) -> tuple[_Hit, int] | None:
     """ "Region Donezk", "russische Grenzregion Kursk", "Oblast Kursk" -> the region."""
     tok = tokens[i]
     if not tok.key.endswith(TYPE_WORDS) or i + 1 >= len(tokens):
