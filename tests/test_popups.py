@@ -1,0 +1,92 @@
+"""Popup and panel HTML: complete, highlighted, and never executable."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from hypothesis import given, strategies as st
+
+from geo.popups import (figure_line, figure_value, highlight, is_approximate, panel_groups,
+                        panel_html, popup_html)
+
+FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
+BY_ID = {f["properties"]["place_id"]: f for f in FC["features"]}
+
+
+class _Tags(HTMLParser):
+    """Collects every tag and attribute the browser would create."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(name for name, _ in attrs)
+
+
+SAFE_TAGS = {"div", "b", "i", "ul", "li", "span", "mark", "h4", "br", "small"}
+
+
+def parsed(html: str) -> _Tags:
+    p = _Tags()
+    p.feed(html)
+    return p
+
+
+def test_malicious_article_text_is_inert_in_popup_and_panel():
+    plekhovo = BY_ID["lagebild:plekhovo"]
+    for html in (popup_html(plekhovo, FC["figures"]), panel_html(plekhovo, FC["figures"])):
+        p = parsed(html)
+        assert set(p.tags) <= SAFE_TAGS, p.tags
+        assert set(p.attrs) <= {"class"}
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+        assert "<script" not in html and "<img" not in html
+
+
+@given(st.text())
+def test_highlight_never_emits_markup_from_text(text):
+    html = highlight(text + " Kursk", "Kursk")
+    assert set(parsed(html).tags) <= {"mark"}
+    assert html.count("<mark>") == 1
+
+
+def test_highlight_marks_the_mention_at_its_offset():
+    assert highlight("Kursk und Kursk", "Kursk", 10) == "Kursk und <mark>Kursk</mark>"
+    assert highlight("a <b> Kursk", "Kursk", 99) == "a &lt;b&gt; <mark>Kursk</mark>"
+    assert highlight("nothing here", "Kursk") == "nothing here"
+
+
+def test_popup_names_figures_and_quotes():
+    html = popup_html(BY_ID["lagebild:plekhovo"], FC["figures"])
+    assert "<b>Plekhovo</b>" in html and "Plechowo" in html
+    assert "<mark>Plekhovo</mark>" in html
+    assert "30 · exact · killed or wounded · whose: KP · source: ukrainischer Militärgeheimdienst" in html
+    assert "[a_kursk]" in html and "[b_kiew]" in html
+
+
+def test_approximate_point_says_so():
+    vorobzha = BY_ID["lagebild:vorobzha"]
+    assert is_approximate(vorobzha["properties"])
+    assert "Approximate position (district_seat)" in popup_html(vorobzha, FC["figures"])
+    assert not is_approximate(BY_ID["lagebild:plekhovo"]["properties"])
+    assert "whole region" in popup_html(BY_ID["geonames:538555"], FC["figures"])
+
+
+def test_figure_values_show_hedges_and_ranges():
+    by_text = {f["text"]: f for f in FC["figures"]}
+    assert figure_value(by_text["zwischen 11.000 und 12.000"]) == "11.000–12.000"
+    assert figure_value(by_text["rund 10.000"]) == "≈ 10.000"
+    assert figure_line(by_text["mindestens 5"]).startswith("≥ 5 · at least · killed")
+
+
+def test_panel_groups_every_quote_by_article():
+    groups = panel_groups(BY_ID["lagebild:plekhovo"], FC["figures"])
+    assert [g.article for g in groups] == ["a_kursk", "b_kiew", "evil"]
+    assert sum(len(g.quotes) for g in groups) == 3
+    assert [len(g.figures) for g in groups] == [1, 0, 1]
+    text = re.sub("<[^>]+>", "", panel_html(BY_ID["lagebild:plekhovo"], FC["figures"]))
+    assert "Bei Plekhovo gab es Kämpfe." in text
