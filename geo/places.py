@@ -51,6 +51,8 @@ _SPEECH = re.compile(
 _AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "will", "wollte", "ließ", "lässt",
         "soll", "sollte"}
 _JOIN = {"und", "oder", "sowie"}
+_SETTLEMENT_WORDS = ("stadt", "dorf", "dörfer", "ortschaft", "siedlung", "kleinstadt", "großstadt",
+                     "hafenstadt", "grenzstadt", "frontstadt")
 _FUNCTION_WORDS = _LOCATIVE | _ARTICLES | _JOIN | {
     "auch", "aber", "doch", "wie", "so", "als", "wenn", "dass", "er", "sie", "es", "wir", "ich",
     "man", "nur", "noch", "schon", "dann", "da", "hier", "dort", "nun", "jetzt", "zur", "zum",
@@ -86,6 +88,7 @@ class _Hit:
     typed: bool  # a type word made it a region
     evidence: float  # how sure recognition is (0..1)
     role: str = "place"
+    settlement: bool = False  # "die Stadt Charkiw", "das Dorf Plechowo": never the region
 
 
 def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
@@ -152,7 +155,11 @@ def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
     evidence = _word_evidence(tokens, i, key, rows, gaz)
     if evidence <= 0:
         return None, 0
-    return _Hit(tok.start, tok.end, sentence, rows, key, False, evidence), 1
+    hit = _Hit(tok.start, tok.end, sentence, rows, key, False, evidence)
+    if i and tokens[i - 1].key.endswith(_SETTLEMENT_WORDS):
+        towns = tuple(r for r in rows if gaz.places[r][4].startswith("PPL"))
+        hit.rows, hit.settlement = towns or rows, True
+    return hit, 1
 
 
 def _seat_compound(tok: _Token, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
@@ -301,7 +308,7 @@ def _resolve(article: Article, hits: list[_Hit], gaz: Gazetteer) -> list[Mention
     for hit in hits:
         rows = hit.rows
         typed = region_of.get(hit.bare_key)
-        if not hit.typed and typed is not None:
+        if not hit.typed and not hit.settlement and typed is not None:
             rows = typed.rows  # one sense per discourse: "Region Kursk" ... "in Kursk"
         ranked = sorted(((_score(r, hit, anchors, gaz), r) for r in rows), reverse=True)
         best_score, best = ranked[0]

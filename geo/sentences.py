@@ -2,7 +2,7 @@
 
 A full tokenizer (SoMaJo) would be slower by two orders of magnitude; what matters for the map
 is that the quote shown is a whole sentence, and the traps in German news are few and known:
-ordinals and dates ("am 4. November"), abbreviations ("z. B.", "Dr.", "ca."), initials.
+ordinals and dates ("am 4. November", "der 2. Weltkrieg"), abbreviations ("z. B.", "Dr.", "ca."), initials.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ import re
 
 from geo.model import Article, Sentence, Span
 
-_MONTHS = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-           "Dezember")
 _ABBREV = {
     "z", "b", "d", "h", "u", "a", "v", "s", "o", "bzw", "ca", "dr", "prof", "nr", "st", "usw",
     "vgl", "ggf", "evtl", "inkl", "bspw", "gen", "generalmaj", "oberst", "mio", "mrd", "jh",
@@ -22,7 +20,6 @@ _ABBREV = {
 # A candidate end: . ! ? or … (closing quotes/brackets may follow), then space(s).
 _END = re.compile(r"[.!?…]+[\"'»«“”‘’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w-]+)$")
-_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTHS})\b")
 _NEXT_START = re.compile(r"\s+[\"'„»«“‘(\[]*([\w\d])")
 
 
@@ -62,8 +59,8 @@ def _is_boundary(prose: str, dot: int, end: int, limit: int) -> bool:
     if before.casefold() in _ABBREV or (len(before) == 1 and before.isalpha()):
         return False  # "z. B.", "Dr.", initials "W. Putin"
     if before.isdigit() and len(before) <= 2:
-        # "am 4. November", "der 2. Weltkrieg": an ordinal, unless a new sentence clearly starts
-        return not (_MONTH_AFTER.match(prose, end, limit) or first.isdigit())
+        # "am 4. November", "der 2. Weltkrieg": an ordinal; "endete 2:1." is a score
+        return prose[dot - len(before) - 1: dot - len(before)] in (":", "-", "/")
     return True
 
 

@@ -1,0 +1,83 @@
+"""Recognition and resolution on sentences written for these tests (not from the seeds)."""
+
+from __future__ import annotations
+
+from geo.places import find_mentions
+from geo.reading import article_from_text
+from geo.sentences import split_sentences
+
+
+def _mentions(text: str, gaz):
+    article = article_from_text("t.txt", text)
+    found = find_mentions(article, split_sentences(article), gaz)
+    for m in found:
+        assert article.text[m.start:m.end] == m.surface
+    return found
+
+
+def _resolved(text: str, gaz) -> dict[str, str]:
+    return {m.surface: m.place.place_id for m in _mentions(text, gaz)}
+
+
+def test_german_exonyms_and_genitives_resolve(gaz):
+    got = _resolved("Die Bewohner Moskaus und Kiews sahen nach Pjöngjang und Warschau.", gaz)
+    assert got == {"Moskaus": "geonames:524901", "Kiews": "geonames:703448",
+                   "Pjöngjang": "geonames:1871859", "Warschau": "geonames:756135"}
+
+
+def test_countries_in_german_with_and_without_article(gaz):
+    got = _resolved("Die Schweiz liefert nichts an Weißrussland, die USA schon.", gaz)
+    assert got == {"Schweiz": "geonames:2658434", "Weißrussland": "geonames:630336",
+                   "USA": "geonames:6252001"}
+
+
+def test_type_word_makes_the_region_not_the_city(gaz):
+    got = _mentions("Gefechte in der Region Charkiw; die Stadt Charkiw blieb ruhig.", gaz)
+    assert got[0].surface == "Region Charkiw" and got[0].place.feature_code == "ADM1"
+    assert got[0].place.place_id == "geonames:706482"
+    assert got[1].surface == "Charkiw" and got[1].place.feature_code != "ADM1"
+
+
+def test_one_sense_per_article_after_a_typed_region(gaz):
+    got = _mentions("Angriffe in der Oblast Belgorod. Später fielen Drohnen in Belgorod.", gaz)
+    assert [m.place.place_id for m in got] == ["geonames:578071", "geonames:578071"]
+
+
+def test_compass_prefix_resolves_to_the_country(gaz):
+    (m,) = _mentions("Kämpfe in der Ostukraine dauern an.", gaz)
+    assert m.surface == "Ostukraine" and m.place.place_id == "geonames:690791"
+
+
+def test_persons_titles_and_organisations_are_not_places(gaz):
+    text = ("Präsident Macron traf Olaf Scholz in Paris. Scholz sagte wenig. "
+            "Die Financial Times und Reuters berichteten, die Nato schwieg.")
+    assert _resolved(text, gaz) == {"Paris": "geonames:2988507"}
+
+
+def test_ordinary_words_that_are_also_towns_are_not_places(gaz):
+    text = "Die Sonne schien, der Stand war gut, die Mark fiel. Von hier aus sah man alles."
+    assert _mentions(text, gaz) == []
+
+
+def test_nearby_places_pull_ambiguous_names_to_the_right_homonym(gaz):
+    near_kursk = _resolved("Kämpfe bei Sudscha, Plekhovo und Martynovka in der Oblast Kursk.",
+                           gaz)
+    assert near_kursk["Martynovka"] == "lagebild:martynovka_sudzhansky"
+    near_donetsk = _resolved("In der Region Donezk rückten Truppen auf Pokrowsk vor.", gaz)
+    assert near_donetsk["Pokrowsk"] == "geonames:704422"
+    assert near_donetsk["Region Donezk"] == "geonames:709716"
+
+
+def test_speaking_capitals_get_the_speaker_role(gaz):
+    got = {m.surface: m.role for m in _mentions(
+        "Paris erklärte, man sei besorgt. Berlin und Warschau haben protestiert. "
+        "Später reisten Diplomaten nach Paris. Ein Kremlsprecher schwieg.", gaz)}
+    assert got == {"Paris": "place", "Berlin": "speaker", "Warschau": "speaker", "Kreml": "speaker"}
+    first = _mentions("Paris erklärte, man sei besorgt.", gaz)[0]
+    assert first.role == "speaker"
+
+
+def test_confidence_and_runner_up_are_kept(gaz):
+    (m,) = _mentions("Truppen erreichten Pokrowsk.", gaz)
+    assert 0 < m.confidence <= 1
+    assert m.runner_up is not None and m.runner_up.place_id != m.place.place_id
