@@ -1,0 +1,217 @@
+"""German numbers as they appear in news text: "10.000", "2000", "1,5 Millionen", "2 Mio.",
+"drei", "zehntausend", "Dutzende", "zwischen 10.000 und 12.000", "bis zu 8.000", "rund 3.000".
+
+Number words are parsed by ``text2num`` (its German is beta; the tests check every word form
+from 0 to 999.999 as written by :func:`german_words`), except "Dutzend", which it does not know,
+and the vague plurals, which have no value of their own. Vague quantities get the conventional
+lower bound of the plural: "Dutzende" >= 2 x 12 = 24, "Hunderte" >= 200, "Tausende" >= 2.000,
+"Zehntausende" >= 20.000, "Hunderttausende" >= 200.000, "Millionen" >= 2.000.000; they are
+flagged ``vague`` with qualifier ``at_least``.
+
+Only whole words are read: "60-mm", "F-16", "dreijährigen" and "dritten" are no numbers. Dates
+are the caller's business (see :func:`is_date`), because telling "am 4. November" from a count
+needs the words around the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from geo.model import Qualifier
+
+_MONTHS = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+           "Dezember")
+_SCALES = {"tausend": 1_000, "million": 1_000_000, "millionen": 1_000_000, "mio": 1_000_000,
+           "milliarde": 1_000_000_000, "milliarden": 1_000_000_000, "mrd": 1_000_000_000}
+_VAGUE = {"dutzende": 24, "hunderte": 200, "tausende": 2_000, "zehntausende": 20_000,
+          "hunderttausende": 200_000, "millionen": 2_000_000}
+_SOME = ("mehrere", "einige", "etliche", "viele")
+_VAGUE_AFTER_SOME = {"dutzend": 24, "hundert": 200, "tausend": 2_000}  # "mehrere hundert"
+_HEDGES: dict[str, Qualifier] = {
+    "rund": "approx", "etwa": "approx", "ca.": "approx", "circa": "approx", "zirka": "approx",
+    "ungefähr": "approx", "annähernd": "approx", "schätzungsweise": "approx", "knapp": "approx",
+    "fast": "approx", "beinahe": "approx", "nahezu": "approx", "geschätzt": "approx",
+    "geschätzte": "approx", "geschätzten": "approx", "geschätzter": "approx",
+    "mindestens": "at_least", "wenigstens": "at_least", "zumindest": "at_least",
+    "mehr als": "at_least", "etwas mehr als": "at_least", "weit mehr als": "at_least",
+    "deutlich mehr als": "at_least", "über": "at_least", "weit über": "at_least",
+    "nicht weniger als": "at_least",
+    "bis zu": "up_to", "höchstens": "up_to", "maximal": "up_to", "weniger als": "up_to",
+}
+
+_DIGITS = r"(?:\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:,\d+)?"
+_SCALE = r"(?:Millionen|Million|Mio\.|Mio\b|Milliarden|Milliarde|Mrd\.|Mrd\b|Tausend)"
+_WORD = (r"(?:(?:ein|zwei|drei|vier|fünf|sech|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|"
+         r"zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und)+s?"
+         r"|null)")  # "-eins" ends a number ("hunderteins"); text2num rejects other "-s" forms
+_VAGUE_RE = (rf"(?:(?:{'|'.join(_SOME)})\s+(?:Dutzend|hundert|tausend)"
+             r"|Hunderttausende|Zehntausende|Dutzende|Hunderte|Tausende|Millionen)")
+_ONE = r"(?:eine[rn]?|ein)"
+# One number: "10.000", "1,5 Millionen", "zwei Dutzend", "eine Million", "zwölf", "Hunderte".
+_NUM = (rf"(?:{_VAGUE_RE}"
+        rf"|(?:{_DIGITS}|{_WORD}|{_ONE})\s+(?:{_SCALE}|Dutzend)(?![\w-])"
+        rf"|{_DIGITS}(?!\w|-[^\W\d]|[.,]\d)"
+        rf"|{_WORD}(?![\w-]))")
+_HEDGE_RE = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _HEDGES),
+                            key=len, reverse=True))
+_RANGE_SEP = r"\s*(?:bis|–|—|-)\s*"
+_AREA = r"(?:km²|km2|qkm|Quadratkilometern|Quadratkilometer)(?!\w)"
+QUANTITY = re.compile(
+    rf"(?<![\w.,\-–])(?:(?P<hedge>{_HEDGE_RE})\s+(?:[„“\"»«]\s*)?)?"
+    rf"(?:zwischen\s+(?P<a>{_NUM})\s+und\s+(?P<b>{_NUM})"
+    rf"|(?P<x>{_NUM})(?:{_RANGE_SEP}(?P<y>{_NUM}))?)"
+    rf"(?:\s*(?P<unit>{_AREA}))?",
+    re.IGNORECASE)
+_DIGITS_FULL = re.compile(rf"({_DIGITS})(?:\s+({_SCALE}|Dutzend))?", re.IGNORECASE)
+_WORD_SCALED = re.compile(rf"({_WORD}|{_ONE})\s+({_SCALE}|Dutzend)", re.IGNORECASE)
+_WORD_FULL = re.compile(_WORD, re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"\.\s*(?:{_MONTHS})\b|\.\s+[a-zäöüß]")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written, with its hedge: ``start``/``end`` cover hedge, number(s) and unit."""
+
+    start: int
+    end: int
+    low: int
+    high: int
+    qualifier: Qualifier
+    vague: bool
+    area: bool  # a unit of area (km²) followed the number
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every number in ``text[start:end]`` with its hedge, range and unit, in text order."""
+    end = len(text) if end is None else end
+    found = []
+    for m in QUANTITY.finditer(text, start, end):
+        q = _quantity(m)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _quantity(m: re.Match[str]) -> Quantity | None:
+    first, second = (m.group("a"), m.group("b")) if m.group("a") else (m.group("x"), m.group("y"))
+    low = parse_number(first)
+    high = parse_number(second) if second else low
+    if low is None or high is None:
+        return None
+    if second and _scale_of(second) and not _scale_of(first) and low < high / _scale_of(second):
+        low *= _scale_of(second)  # "zwei bis drei Millionen"
+    vague = first.casefold().split()[0] in _VAGUE or _is_some_plus(first)
+    hedge = " ".join(m.group("hedge").casefold().split()) if m.group("hedge") else None
+    if second and high != low:
+        qualifier: Qualifier = "range"
+        low, high = min(low, high), max(low, high)
+    elif vague:
+        qualifier = "at_least"
+    else:
+        qualifier = _HEDGES[hedge] if hedge else "exact"
+    return Quantity(m.start(), m.end(), low, high, qualifier, vague, bool(m.group("unit")))
+
+
+def _scale_of(s: str) -> int:
+    words = s.casefold().rstrip(".").split()
+    return _SCALES.get(words[-1], 0) if len(words) > 1 else 0
+
+
+def _is_some_plus(s: str) -> bool:
+    words = s.casefold().split()
+    return len(words) == 2 and words[0] in _SOME and words[1] in _VAGUE_AFTER_SOME
+
+
+@lru_cache(maxsize=4096)
+def parse_number(s: str) -> int | None:
+    """The value of one German number ("10.000", "1,5 Millionen", "zwölf", "Hunderte"); None
+    when ``s`` is not one. Vague words give their conventional lower bound."""
+    s = " ".join(s.split()).removesuffix(".")
+    key = s.casefold()
+    if key in _VAGUE:
+        return _VAGUE[key]
+    if _is_some_plus(s):
+        return _VAGUE_AFTER_SOME[key.split()[1]]
+    m = _DIGITS_FULL.fullmatch(s)
+    if m:
+        return _scaled(_digits(m.group(1)), m.group(2))
+    m = _WORD_SCALED.fullmatch(s)
+    if m:
+        base = 1 if re.fullmatch(_ONE, m.group(1), re.IGNORECASE) else _word(m.group(1))
+        return None if base is None else _scaled(base, m.group(2))
+    return _word(s) if _WORD_FULL.fullmatch(s) else None
+
+
+def _digits(s: str) -> float:
+    s = re.sub(r"[. \u00a0\u202f\u2009]", "", s)
+    return float(s.replace(",", ".")) if "," in s else int(s)
+
+
+def _scaled(value: float | None, scale: str | None) -> int | None:
+    if value is None:
+        return None
+    if scale:
+        key = scale.casefold().rstrip(".")
+        value *= 12 if key == "dutzend" else _SCALES[key]
+    return round(value)
+
+
+def _word(s: str) -> int | None:
+    key = s.casefold()
+    if key in ("und", "ein", "sech", "sieb"):
+        return None
+    try:
+        return text2num(key, "de")
+    except ValueError:
+        return None
+
+
+def is_date(text: str, start: int, end: int) -> bool:
+    """ "am 4. November", "seit dem 6. August", "der 2. Weltkrieg": a day or ordinal, not a count.
+    ``start``/``end`` are the digits' span."""
+    return bool(text[start:end].isdigit() and end - start <= 2
+                and _DATE_AFTER.match(text, end))
+
+
+# --- writing numbers the German way (for tests and display) -------------------------------
+
+_ONES = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+_TEENS = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn",
+          "achtzehn", "neunzehn"]
+_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+         "neunzig"]
+
+
+def format_german(n: int) -> str:
+    """How German news writes a count: words up to twelve, digits with dot thousands above."""
+    if 0 <= n <= 12:
+        return german_words(n)
+    return f"{n:,}".replace(",", ".")
+
+
+def german_words(n: int) -> str:
+    """A number below one million in words, the way German writes it ("dreitausendzwölf")."""
+    if not 0 <= n < 1_000_000:
+        raise ValueError(f"{n} is out of range for words")
+    if n == 0:
+        return "null"
+    thousands, rest = divmod(n, 1000)
+    head = _below_1000(thousands, final=False) + "tausend" if thousands else ""
+    return head + (_below_1000(rest, final=True) if rest else "")
+
+
+def _below_1000(n: int, final: bool) -> str:
+    hundreds, rest = divmod(n, 100)
+    head = _ONES[hundreds] + "hundert" if hundreds else ""
+    if rest == 1:
+        return head + ("eins" if final else "ein")
+    if rest < 10:
+        return head + _ONES[rest]
+    if rest < 20:
+        return head + _TEENS[rest - 10]
+    tens, ones = divmod(rest, 10)
+    return head + (_ONES[ones] + "und" if ones else "") + _TENS[tens]
