@@ -23,7 +23,7 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 7
+FORMAT = 8
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -66,6 +66,15 @@ class Gazetteer:
     first_names: frozenset[str]  # given names, case-folded: "Kim Jong-un" is no place
     common_words: frozenset[str]  # frequent German words, case-folded
     by_id: dict[str, int] = field(default_factory=dict)
+    # first words of multiword names and the first letters of metonyms, so that the recogniser
+    # skips most tokens with one set lookup
+    multiword_starts: frozenset[str] = frozenset()
+    speaker_prefixes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.multiword_starts:
+            self.multiword_starts = frozenset(k.split(" ", 1)[0] for k in self.names if " " in k)
+            self.speaker_prefixes = frozenset(k[:4] for k in self.speaker_keys)
 
     def place(self, row: int) -> Place:
         return _place(self.places[row])

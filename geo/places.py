@@ -61,19 +61,13 @@ _NAME_LINKS = {"am", "an", "der", "de", "del", "la", "le", "im", "ob", "bei", "u
                "sur", "en", "di", "da", "do", "dos"}
 
 
-@dataclass
 class _Token:
-    start: int
-    end: int
-    text: str
+    __slots__ = ("start", "end", "text", "key", "capital")
 
-    @property
-    def capital(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def key(self) -> str:
-        return self.text.casefold()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.key = text.casefold()
+        self.capital = text[0].isupper()
 
 
 @dataclass
@@ -132,12 +126,14 @@ def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer,
 def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
               persons: set[str]) -> tuple[_Hit | None, int]:
     tok = tokens[i]
+    if not tok.capital:
+        return None, 0
     typed = _typed_region(tokens, i, sentence, gaz)
     if typed is not None:
         return typed
-    if not tok.capital:
-        return None, 0
     for n in (4, 3, 2):  # multiword names: "Den Haag", "Frankfurt am Main", "Region Kursk"
+        if tok.key not in gaz.multiword_starts:
+            break
         if i + n > len(tokens) or not tokens[i + n - 1].capital:
             continue
         span = tokens[i:i + n]
@@ -164,6 +160,8 @@ def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
 
 def _seat_compound(tok: _Token, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
     """ "Kremlsprecher", "Kremlchef": the seat of power inside a compound speaks."""
+    if tok.key[:4] not in gaz.speaker_prefixes:
+        return None
     for key in gaz.speaker_keys:
         if tok.key.startswith(key) and len(tok.key) > len(key) + 3 and " " not in key:
             end = tok.start + len(key)

@@ -1,0 +1,67 @@
+"""Articles per second through the whole pipeline (read text -> sentences -> places -> figures)
+on one core once the gazetteer is loaded, and peak memory.
+
+The corpus is made of ~2,500-character articles cut at sentence ends from the seed texts and,
+if given, any other folder of German text (``--corpus DIR``).
+
+    python benchmarks/bench_pipeline.py [--articles 2000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from geo import gazetteer
+from geo.pipeline import analyse
+from geo.reading import article_from_text, read_paths
+from geo.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(folders: list[Path], n: int, size: int = 2500) -> list[str]:
+    """``n`` texts of about ``size`` characters, whole sentences from the given folders."""
+    articles, _ = read_paths(folders)
+    sentences = [s.text for a in articles for s in split_sentences(a)]
+    texts, current, i = [], [], 0
+    while len(texts) < n:
+        current.append(sentences[i % len(sentences)])
+        i += 1
+        if sum(len(s) + 1 for s in current) >= size:
+            texts.append(" ".join(current))
+            current = []
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", type=Path, action="append", default=[])
+    args = parser.parse_args()
+    t = time.perf_counter()
+    gazetteer.load()
+    print(f"gazetteer load: {time.perf_counter() - t:.2f} s")
+    texts = corpus([ROOT / "seeds", *args.corpus], args.articles)
+    chars = sum(len(t) for t in texts)
+    rates = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        articles = [article_from_text(f"a{i}.txt", text) for i, text in enumerate(texts)]
+        result = analyse(articles)
+        rates.append(len(texts) / (time.perf_counter() - start))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {len(texts)} articles, {chars / len(texts):.0f} chars each on average")
+    print(f"found per run: {len(result.mentions)} place mentions, {len(result.figures)} figures")
+    print(f"throughput: median {statistics.median(rates):.0f} articles/s over {args.runs} runs "
+          f"(min {min(rates):.0f}, max {max(rates):.0f}), one core")
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
