@@ -66,7 +66,7 @@ def seeds():
 
 
 def _at(texts: dict[str, str], article: str, start: int, end: int) -> str:
-    t = texts[article]
+    t = texts[article].replace("\n", " ")
     return f"{article[:3]}@{start} …{t[max(0, start - 25):start]}[{t[start:end]}]{t[end:end + 25]}…"
 
 
