@@ -1,0 +1,50 @@
+"""Exports of the filtered view read back as what was shown."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import geopandas
+
+from geo.exports import figures_rows, places_rows, to_csv, to_geojson, to_geoparquet
+from geo.filters import View, apply
+
+FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
+
+
+def test_geojson_is_the_filtered_collection():
+    view = apply(FC, View(article=("b_kiew",)))
+    assert json.loads(to_geojson(view)) == view
+
+
+def test_places_csv_reads_back_with_umlauts_and_counts():
+    text = to_csv(places_rows(FC)).decode("utf-8-sig")
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert rows["Plekhovo"]["mentions"] == "3" and rows["Plekhovo"]["figures"] == "2"
+    assert rows["Vorobzha"]["approximate"] == "True"
+    assert rows["Seoul"]["role"] == "speaker"
+
+
+def test_figures_csv_neutralises_formulas():
+    fc = json.loads(json.dumps(FC))
+    fc["figures"][0]["sentence"] = "=HYPERLINK(\"http://x\")"
+    rows = list(csv.DictReader(io.StringIO(to_csv(figures_rows(fc)).decode("utf-8-sig"))))
+    assert rows[0]["sentence"].startswith("'=")
+    assert rows[2]["value"] == "11.000–12.000" and rows[2]["source"] == "Kiew"
+
+
+def test_geoparquet_reads_back(tmp_path):
+    path = tmp_path / "places.parquet"
+    path.write_bytes(to_geoparquet(FC))
+    frame = geopandas.read_parquet(path)
+    assert frame.crs.to_epsg() == 4326 and len(frame) == len(FC["features"])
+    row = frame[frame["name"] == "Plekhovo"].iloc[0]
+    assert (row.geometry.x, row.geometry.y) == (35.29, 51.25)
+    assert len(json.loads(row["mentions_json"])) == 3
+
+
+def test_empty_view_exports():
+    empty = apply(FC, View(q="nothing matches this"))
+    assert to_csv(places_rows(empty)) == "\ufeff".encode()
+    assert len(geopandas.read_parquet(io.BytesIO(to_geoparquet(empty)))) == 0
