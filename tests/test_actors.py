@@ -1,0 +1,57 @@
+"""Demonyms and people-words to country codes, on made-up sentences (not from the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.actors import actor_kind, find_actors
+from geo.model import Article, Span
+
+
+def article(text: str, segments: list[Span] | None = None) -> Article:
+    return Article("t", "t.txt", "", text, segments or [Span(0, len(text))])
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    return [(a.surface, a.country_code, actor_kind(a)) for a in find_actors(article(text), [])]
+
+
+@pytest.mark.parametrize("text, surface, code, kind", [
+    ("Belarussische Soldaten übten.", "Belarussische", "BY", "adjective"),
+    ("Man sprach von iranischen Drohnen.", "iranischen", "IR", "adjective"),
+    ("die Verluste auf polnischer Seite", "polnischer", "PL", "adjective"),
+    ("ein georgisches Bataillon", "georgisches", "GE", "adjective"),
+    ("im chinesischem Auftrag", "chinesischem", "CN", "adjective"),
+    ("Zwölf Syrer wurden verletzt.", "Syrer", "SY", "people"),
+    ("mehrere Ukrainerinnen", "Ukrainerinnen", "UA", "people"),
+    ("Dutzende Russen", "Russen", "RU", "people"),
+    ("zwei Briten", "Briten", "GB", "people"),
+    ("der Chinese", "Chinese", "CN", "people"),
+    ("zwei Israelis", "Israelis", "IL", "people"),
+    ("US-Marines", "US-", "US", "prefix"),
+    ("Truppen aus Belarus", "Belarus", "BY", "country"),
+    ("die Armee Georgiens", "Georgiens", "GE", "country"),
+    ("Moskaus Soldaten", "Moskaus", "RU", "country"),
+    ("Soldaten der Vereinigten Staaten", "Vereinigten Staaten", "US", "country"),
+])
+def test_single_actor(text: str, surface: str, code: str, kind: str) -> None:
+    assert found(text) == [(surface, code, kind)]
+
+
+def test_hyphenated_pair_gives_both() -> None:
+    assert [c for _, c, _ in found("der moldauisch-rumänische Grenzübergang")] == ["MD", "RO"]
+
+
+@pytest.mark.parametrize("text", ["Kinder spielten.", "Die Rechnung war falsch.",
+                                  "Er ist Reiseveranstalter.", "ein Russischkurs",
+                                  "Parisienne", "USB-Stick"])
+def test_no_actor_in_ordinary_words(text: str) -> None:
+    assert found(text) == []
+
+
+def test_offsets_point_into_text_and_only_segments_are_scanned() -> None:
+    text = "Menü: Französische Küche | Zwanzig Kanadier kamen an."
+    art = article(text, [Span(27, len(text))])
+    actors = find_actors(art, [])
+    assert [(a.surface, a.country_code) for a in actors] == [("Kanadier", "CA")]
+    assert all(text[a.start:a.end] == a.surface for a in actors)
