@@ -39,17 +39,13 @@ _TITLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präside
                    "präsidentin", "chef", "chefin", "kanzler", "beamte", "beamter", "general")
 _COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "zentral",
             "mittel")
-_SPEECH = re.compile(
-    r"^(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|verkündet|verkündete|teilt|teilte|"
-    r"warnt|warnte|warnten|fordert|forderte|forderten|bestätigt|bestätigte|dementiert|"
-    r"dementierte|reagiert|reagierte|reagierten|kündigt|kündigte|gibt|gab|gaben|meldet|meldete|"
-    r"betont|betonte|kritisiert|kritisierte|droht|drohte|bestreitet|bestritt|behauptet|"
-    r"behauptete|wirft|warf|lehnt|lehnte|verurteilt|verurteilte|protestiert|protestierte|"
-    r"einbestellt|bestellte|berichtet|berichtete|mitgeteilt|angekündigt|gefordert|erklärt|"
-    r"verweist|verwies|antwortet|antwortete|schweigt|schwieg|bekannt|angegeben|dementiert)$"
-)
-_AUX = {"hat", "hatte", "haben", "hatten", "wird", "wurde", "will", "wollte", "ließ", "lässt",
-        "soll", "sollte"}
+# Prepositions after which a country or capital is a location, not an actor.
+_WHERE = {"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
+          "durch", "zur", "zum", "an", "am", "bis", "ab", "unweit", "zwischen", "richtung", "vor",
+          "hinter", "nördlich", "südlich", "östlich", "westlich", "innerhalb", "außerhalb"}
+# Compound heads that make "Ukraine-Krieg" a place; other heads ("US-Angaben") speak.
+_EVENT_HEADS = ("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "region",
+                "invasion", "einmarsch", "feldzug", "kämpf", "schlacht")
 _JOIN = {"und", "oder", "sowie"}
 _SETTLEMENT_WORDS = ("stadt", "dorf", "dörfer", "ortschaft", "siedlung", "kleinstadt", "großstadt",
                      "hafenstadt", "grenzstadt", "frontstadt")
@@ -83,6 +79,7 @@ class _Hit:
     evidence: float  # how sure recognition is (0..1)
     role: str = "place"
     settlement: bool = False  # "die Stadt Charkiw", "das Dorf Plechowo": never the region
+    compound_head: str = ""  # "angaben" of "US-Angaben": the mention is the place part
 
 
 def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
@@ -145,7 +142,7 @@ def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
             return _Hit(tok.start, span[-1].end, sentence, rows, key, False, 0.9), n
     key, rows = _lookup_word(tok.text, gaz)
     if not rows:
-        return _seat_compound(tok, sentence, gaz), 1
+        return _compound(tok, sentence, gaz) or _seat_compound(tok, sentence, gaz), 1
     if tok.key in persons:
         return None, 0
     evidence = _word_evidence(tokens, i, key, rows, gaz)
@@ -156,6 +153,19 @@ def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
         towns = tuple(r for r in rows if gaz.places[r][4].startswith("PPL"))
         hit.rows, hit.settlement = towns or rows, True
     return hit, 1
+
+
+def _compound(tok: _Token, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
+    """ "US-Angaben", "Ukraine-Krieg", "Kiew-treue": a country or capital before a hyphen."""
+    first, _, head = tok.text.partition("-")
+    if not head:
+        return None
+    rows = tuple(r for r in gaz.names.get(first.casefold(), ())
+                 if gaz.places[r][4] in ("PCLI", "PPLC") or first.casefold() in gaz.speaker_keys)
+    if not rows:
+        return None
+    return _Hit(tok.start, tok.start + len(first), sentence, rows, first.casefold(), False, 0.9,
+                compound_head=head.casefold())
 
 
 def _seat_compound(tok: _Token, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
@@ -271,27 +281,21 @@ def _typed_region(tokens: list[_Token], i: int, sentence: Sentence,
 
 
 def _role(tokens: list[_Token], start: int, end: int, hit: _Hit, gaz: Gazetteer) -> str:
-    """ "speaker" for a capital, country or seat of power that says or does politics: "Seoul
-    sagte", "Kiew verkündete", "Moskau und Pjöngjang haben ... reagiert", "Kremlsprecher"."""
-    prev = tokens[start - 1].key if start else ""
-    if hit.bare_key in gaz.speaker_keys:
-        return "place" if prev in _LOCATIVE else "speaker"  # "im Kreml" is where it happened
+    """ "speaker" where a country, capital or seat of power stands for its government, forces or
+    officials ("Seoul sagte", "Moskaus Truppen", "nach US-Angaben", "Kremlsprecher"); "place"
+    where it is a location ("in der Ukraine", "nach Russland", "im Kreml", "Ukraine-Krieg")."""
+    if hit.compound_head:
+        return "place" if hit.compound_head.startswith(_EVENT_HEADS) else "speaker"
     codes = {gaz.places[r][4] for r in hit.rows}
-    if hit.typed or not codes & {"PCLI", "PPLC"}:
+    if hit.bare_key not in gaz.speaker_keys and (hit.typed or not codes & {"PCLI", "PPLC"}):
         return "place"
-    if prev in _LOCATIVE:
-        return "place"
-    j = end
-    while j + 1 < len(tokens) and tokens[j].key in _JOIN and tokens[j + 1].capital:
-        j += 2  # "Moskau und Pjöngjang haben ..."
-    nxt = tokens[j].key if j < len(tokens) else ""
-    if _SPEECH.match(nxt) or _SPEECH.match(prev):
+    before = start - 1
+    if before >= 0 and tokens[before].key in _ARTICLES:
+        before -= 1  # "in der Ukraine", "an die Ukraine"
+    if before < 0 or tokens[before].key not in _WHERE:
         return "speaker"
-    if nxt in _AUX or prev in _AUX:
-        clause_end = next((t for t in tokens[j:j + 12] if _SPEECH.match(t.key)), None)
-        if clause_end is not None:
-            return "speaker"
-    return "place"
+    said = " ".join(t.key for t in tokens[end:end + 2])
+    return "speaker" if said in ("heißt es", "hieß es", "verlautete es") else "place"
 
 
 # --- resolution ---------------------------------------------------------------------------
