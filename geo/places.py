@@ -40,8 +40,9 @@ _TITLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präside
 _COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "zentral",
             "mittel")
 # Prepositions after which a country or capital is a location, not an actor.
+# ("durch" is left out: "Invasion ... durch Russland" names the agent.)
 _WHERE = {"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
-          "durch", "zur", "zum", "an", "am", "bis", "ab", "unweit", "zwischen", "richtung", "vor",
+          "zur", "zum", "an", "am", "bis", "ab", "unweit", "zwischen", "richtung", "vor",
           "hinter", "nördlich", "südlich", "östlich", "westlich", "innerhalb", "außerhalb"}
 # Compound heads that make "Ukraine-Krieg" a place; other heads ("US-Angaben") speak.
 _EVENT_HEADS = ("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "region",
@@ -64,6 +65,15 @@ class _Token:
         self.start, self.end, self.text = start, end, text
         self.key = text.casefold()
         self.capital = text[0].isupper()
+
+
+# Token keys are case-folded like gazetteer keys ("heißt" -> "heisst"): fold the word lists too.
+_LOCATIVE, _ARTICLES, _TITLES, _WHERE, _FUNCTION_WORDS = (
+    frozenset(w.casefold() for w in words)
+    for words in (_LOCATIVE, _ARTICLES, _TITLES, _WHERE, _FUNCTION_WORDS))
+_TITLE_SUFFIXES, _EVENT_HEADS, _SETTLEMENT_WORDS = (
+    tuple(w.casefold() for w in words) for words in (_TITLE_SUFFIXES, _EVENT_HEADS, _SETTLEMENT_WORDS))
+_SAYING = frozenset(w.casefold() for w in ("heißt es", "hieß es", "verlautete es"))
 
 
 @dataclass
@@ -143,9 +153,7 @@ def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
     key, rows = _lookup_word(tok.text, gaz)
     if not rows:
         return _compound(tok, sentence, gaz) or _seat_compound(tok, sentence, gaz), 1
-    if tok.key in persons:
-        return None, 0
-    evidence = _word_evidence(tokens, i, key, rows, gaz)
+    evidence = _word_evidence(tokens, i, key, rows, gaz, persons)
     if evidence <= 0:
         return None, 0
     hit = _Hit(tok.start, tok.end, sentence, rows, key, False, evidence)
@@ -208,7 +216,7 @@ def _well_known(p: tuple) -> bool:
 
 
 def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...],
-                   gaz: Gazetteer) -> float:
+                   gaz: Gazetteer, persons: set[str]) -> float:
     """How much the context supports reading this single capitalised word as a place."""
     prev = tokens[i - 1] if i else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -217,8 +225,9 @@ def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...]
     curated = any(not gaz.places[r][0].startswith("geonames:") or gaz.places[r][4] != "PPL"
                   for r in rows)
     country_like = bool(codes & {"PCLI", "CONT"}) or key in gaz.speaker_keys
-    if prev is not None and _is_person_context(prev, gaz):
-        return 0.0
+    if not country_like and (tokens[i].key in persons or
+                             (prev is not None and _is_person_context(prev, gaz))):
+        return 0.0  # "Präsident Macron", "sagte Ryder"; but "Botschafter Russlands" is a country
     if nxt is not None and nxt.capital and nxt.start - tokens[i].end == 1 \
             and key in gaz.first_names and not _is_place_word(nxt.text, gaz):
         return 0.0  # "Kim Jong-un", "Florenz Müller"
@@ -295,7 +304,7 @@ def _role(tokens: list[_Token], start: int, end: int, hit: _Hit, gaz: Gazetteer)
     if before < 0 or tokens[before].key not in _WHERE:
         return "speaker"
     said = " ".join(t.key for t in tokens[end:end + 2])
-    return "speaker" if said in ("heißt es", "hieß es", "verlautete es") else "place"
+    return "speaker" if said in _SAYING else "place"
 
 
 # --- resolution ---------------------------------------------------------------------------
