@@ -1,0 +1,228 @@
+"""Lagebild: the analyst's map of German war reporting. Streamlit only displays here; the
+logic (filters, popups, map, exports, storing uploads) lives in ``geo/`` and is tested there.
+
+Run: ``streamlit run dashboard.py`` (works without internet; see README)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import exports, filters, mapview, popups, store
+from geo.reading import SUFFIXES, ReadError
+
+ROOT = Path(__file__).resolve().parent
+SEEDS = ROOT / "seeds"
+CLAIM_CATEGORIES = ("troops", "killed", "wounded", "killed_or_wounded", "casualties", "missing",
+                    "captured")
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+LABELS = {"article": "Article", "category": "Figure category", "source": "Source",
+          "kind": "Place kind"}
+
+
+def corpus_fingerprint(folders: list[Path]) -> str:
+    """sha256 over every article file's name and bytes: the cache key of the analysis."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+            digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@st.cache_data(show_spinner="Reading articles …", max_entries=4)
+def load_collection(folders: tuple[str, ...], fingerprint: str) -> dict:
+    """The FeatureCollection of seeds and uploads; recomputed only when a file changes."""
+    from geo.pipeline import extract_paths
+
+    return extract_paths([Path(f) for f in folders if Path(f).is_dir()])
+
+
+def view_from_url(opts: dict[str, list[str]]) -> None:
+    """On the first run of a session, the widgets start from the link's query parameters."""
+    if "_url_loaded" in st.session_state:
+        return
+    st.session_state["_url_loaded"] = True
+    params = {k: st.query_params.get_all(k) for k in filters.QUERY_KEYS}
+    view = filters.from_query(params, opts)
+    for key in ("article", "category", "source", "kind"):
+        st.session_state[f"f_{key}"] = list(getattr(view, key))
+    st.session_state["f_q"] = view.q
+    st.session_state["f_place"] = view.place or None
+
+
+def sidebar_view(opts: dict[str, list[str]]) -> filters.View:
+    st.sidebar.header("Filter")
+    values = {key: tuple(st.sidebar.multiselect(label, opts[key], key=f"f_{key}",
+                                                 placeholder="all"))
+              for key, label in LABELS.items()}
+    q = st.sidebar.text_input("Search the quotes", key="f_q")
+    return filters.View(**values, q=q, place=st.session_state.get("f_place") or "")
+
+
+def add_articles(known: set[str]) -> None:
+    """Upload or paste: saved under data/uploads/, a message per file; bad files change nothing."""
+    with st.sidebar.form("add", clear_on_submit=True):
+        st.subheader("Add articles")
+        files = st.file_uploader("Upload .txt, .md or .html", type=[s.lstrip(".") for s in SUFFIXES],
+                                 accept_multiple_files=True)
+        text = st.text_area("… or paste an article")
+        submitted = st.form_submit_button("Add")
+    if not submitted:
+        return
+    items = [(f.name, f.getvalue()) for f in files or []]
+    messages = []
+    for name, data in items:
+        messages.append(_save(lambda: store.save(name, data, store.UPLOAD_DIR, known), name))
+    if text.strip():
+        messages.append(_save(lambda: store.save_text(text, store.UPLOAD_DIR, known), "pasted text"))
+    st.session_state["_add_messages"] = messages or [("warning", "Nothing to add.")]
+    if any(level == "success" for level, _ in messages):
+        st.rerun()  # the analysis above was made without the new files
+
+
+def _save(action, name: str) -> tuple[str, str]:
+    try:
+        saved = action()
+    except ReadError as err:
+        return "error", f"Not added: {err}"
+    except OSError as err:
+        return "error", f"Not added: {name}: could not be saved ({err.strerror})"
+    if saved.duplicate:
+        return "info", f"{name}: already there (same content), kept once."
+    return "success", f"Added {name} as {saved.path.name}."
+
+
+def show_messages() -> None:
+    for level, message in st.session_state.pop("_add_messages", []):
+        getattr(st.sidebar, level)(message)
+
+
+def side_panel(view_fc: dict, place_ids: list[str], labels: dict[str, str]) -> None:
+    current = st.session_state.get("f_place")
+    if current not in place_ids:
+        st.session_state["f_place"] = None
+    place = st.selectbox("Place", place_ids, key="f_place", format_func=labels.get,
+                         placeholder="click a marker or choose a place")
+    if not place:
+        st.info("Click a marker on the map to see every quote and figure for that place.")
+        return
+    feature = next(f for f in view_fc["features"] if f["properties"]["place_id"] == place)
+    st.html(panel_css() + popups.panel_html(feature, view_fc.get("figures", [])))
+
+
+def panel_css() -> str:
+    return ("<style>.lb-panel mark{background:#F0E442;padding:0 2px}"
+            ".lb-panel .lb-approx{color:#7a4a00}.lb-panel h4{margin:.8em 0 .2em}</style>")
+
+
+def claims_chart(view_fc: dict) -> None:
+    """Troop and casualty figures side by side by source and article, ranges as bars."""
+    rows = [r for r in exports.figures_rows(view_fc) if r["category"] in CLAIM_CATEGORIES]
+    if not rows:
+        st.info("No troop or casualty figures in this view.")
+        return
+    frame = pd.DataFrame(rows)
+    frame["claim by"] = frame["source"] + " · " + frame["article"]
+    base = alt.Chart(frame).encode(
+        y=alt.Y("claim by:N", title=None),
+        color=alt.Color("category:N", scale=alt.Scale(range=OKABE_ITO)),
+        tooltip=["value", "qualifier", "category", "actor", "source", "article", "places",
+                 "sentence"])
+    ranges = base.mark_rule(strokeWidth=6, opacity=0.7).encode(x=alt.X("low:Q", title="people"),
+                                                               x2="high:Q")
+    points = base.mark_point(filled=True, size=70).encode(x="low:Q", shape="qualifier:N")
+    highs = base.mark_tick(thickness=2, size=14).encode(x="high:Q")
+    chart = alt.layer(ranges, points, highs).properties(height=alt.Step(22)).facet(
+        row=alt.Row("category:N", title=None)).resolve_scale(x="independent", y="independent")
+    st.altair_chart(chart, width="stretch")
+    st.caption("Bars are ranges (low–high), points the lower or only value; hover for the quote. "
+               "Figures are claims: never summed or averaged across sources.")
+    st.dataframe(frame[["category", "value", "qualifier", "actor", "source", "article", "places",
+                        "sentence"]], hide_index=True, width="stretch")
+
+
+def export_buttons(view_fc: dict) -> None:
+    st.download_button("GeoJSON (filtered view)", exports.to_geojson(view_fc),
+                       "lagebild.geojson", "application/geo+json")
+    st.download_button("Places CSV", exports.to_csv(exports.places_rows(view_fc)),
+                       "lagebild_places.csv", "text/csv")
+    st.download_button("Figures CSV", exports.to_csv(exports.figures_rows(view_fc)),
+                       "lagebild_figures.csv", "text/csv")
+    st.download_button("Places GeoParquet", exports.to_geoparquet(view_fc),
+                       "lagebild_places.parquet", "application/vnd.apache.parquet")
+
+
+def articles_table(fc: dict) -> None:
+    st.dataframe(pd.DataFrame([{"article": a["id"], "path": a["path"], "chars": a["chars"],
+                                "notes": "; ".join(a.get("notes", []))} for a in fc["articles"]]),
+                 hide_index=True, width="stretch")
+    for message in fc.get("messages", []):
+        st.warning(message)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Lagebild", layout="wide")
+    folders = (str(SEEDS), str(store.UPLOAD_DIR))
+    fc = load_collection(folders, corpus_fingerprint([Path(f) for f in folders]))
+    opts = filters.options(fc)
+    view_from_url(opts)
+    add_articles({a["sha256"] for a in fc["articles"]})
+    show_messages()
+    view = sidebar_view(opts)
+    online = st.sidebar.toggle("Online map tiles (needs internet)", value=False)
+    view_fc = filters.apply(fc, view)
+
+    st.title("Lagebild")
+    st.caption(f"{len(view_fc['features'])} places · {len(view_fc.get('figures', []))} figures · "
+               f"{len(view_fc['articles'])} of {len(fc['articles'])} articles")
+    labels = mapview.place_labels(view_fc["features"])
+    map_col, panel_col = st.columns([3, 2])
+    with map_col:
+        out = st_folium(mapview.build_map(view_fc, online_tiles=online), height=620,
+                        use_container_width=True, returned_objects=["last_object_clicked_tooltip"])
+    tooltip = (out or {}).get("last_object_clicked_tooltip")
+    if tooltip and tooltip != st.session_state.get("_last_tooltip"):
+        st.session_state["_last_tooltip"] = tooltip
+        clicked = mapview.place_for_click(tooltip, view_fc["features"])
+        if clicked:
+            st.session_state["f_place"] = clicked
+    with panel_col:
+        side_panel(view_fc, list(labels), labels)
+
+    final = filters.with_place(view, st.session_state.get("f_place") or "")
+    if filters.to_query(final) != _current_query():
+        st.query_params.from_dict(filters.to_query(final))
+
+    claims, places_tab, figures_tab, export_tab, articles_tab = st.tabs(
+        ["Claims", "Places", "Figures", "Export", "Articles"])
+    with claims:
+        claims_chart(view_fc)
+    with places_tab:
+        st.dataframe(pd.DataFrame(exports.places_rows(view_fc)), hide_index=True,
+                     width="stretch")
+    with figures_tab:
+        st.dataframe(pd.DataFrame(exports.figures_rows(view_fc)), hide_index=True,
+                     width="stretch")
+    with export_tab:
+        export_buttons(view_fc)
+    with articles_tab:
+        articles_table(fc)
+
+
+def _current_query() -> dict[str, str | list[str]]:
+    current: dict[str, str | list[str]] = {}
+    for key in filters.QUERY_KEYS:
+        values = st.query_params.get_all(key)
+        if values:
+            current[key] = values if key in ("article", "category", "source", "kind") else values[-1]
+    return current
+
+
+main()
