@@ -38,9 +38,8 @@ def _extract(args: argparse.Namespace) -> int:
     if not articles:
         print("lagebild: nothing could be read", file=sys.stderr)
         return 1
-    analysis = analyse(articles)
+    analysis = analyse(articles, messages)
     fc = feature_collection(analysis)
-    fc["messages"] = messages
     text = json.dumps(fc, ensure_ascii=False, indent=1)
     if args.output:
         args.output.write_text(text + "\n", encoding="utf-8")

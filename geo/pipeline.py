@@ -29,9 +29,10 @@ class Analysis:
     messages: list[str] = field(default_factory=list)
 
 
-def analyse(articles: list[Article]) -> Analysis:
+def analyse(articles: list[Article], messages: list[str] | None = None) -> Analysis:
+    """Run every step on every article; ``messages`` from reading travel along to the output."""
     gaz = gazetteer.load()
-    result = Analysis(articles=articles)
+    result = Analysis(articles=articles, messages=list(messages or []))
     for article in articles:
         sentences = split_sentences(article)
         mentions = find_mentions(article, sentences, gaz)
@@ -52,6 +53,4 @@ def extract_paths(paths: list[str | Path]) -> dict:
     """The GeoJSON FeatureCollection for files and folders; unreadable inputs are listed
     under ``messages``."""
     articles, messages = read_paths(paths)
-    fc = extract_articles(articles)
-    fc["messages"] = messages
-    return fc
+    return feature_collection(analyse(articles, messages))
