@@ -1,0 +1,45 @@
+"""Facts of the built gazetteer, checked against the sources' own values."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+
+def test_german_exonyms_and_country_names_resolve(gaz):
+    assert gaz.lookup("Moskau")[0].place_id == "geonames:524901"
+    assert {p.place_id for p in gaz.lookup("Donezk")} >= {"geonames:709717", "geonames:565348"}
+    for name, code in [("Russland", "RU"), ("Nordkorea", "KP"), ("Südkorea", "KR"),
+                       ("Ukraine", "UA")]:
+        assert any(p.feature_code == "PCLI" and p.country_code == code for p in gaz.lookup(name))
+
+
+def test_capitals_are_pplc_and_regions_adm1(gaz):
+    assert gaz.get("geonames:524901").feature_code == "PPLC"
+    assert gaz.get("geonames:538555").feature_code == "ADM1"
+    assert gaz.lookup("Region Donezk")[0].place_id == "geonames:709716"
+
+
+def test_supplement_rows_keep_their_source_precision(gaz):
+    with open(DATA / "places_supplement.csv", encoding="utf-8") as fh:
+        rows = {r["key"]: r for r in csv.DictReader(fh)}
+    vorobzha = gaz.get("lagebild:vorobzha")
+    assert rows["vorobzha"]["coord_precision"].startswith("district")
+    assert vorobzha.precision == "district_seat"
+    assert (vorobzha.lat, vorobzha.lon) == (float(rows["vorobzha"]["lat"]), float(rows["vorobzha"]["lon"]))
+    assert gaz.get("lagebild:plekhovo").precision == "settlement"
+
+
+def test_every_derived_row_names_its_source():
+    for path in DATA.glob("*.csv"):
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                assert row["source"].strip(), f"{path.name}: {row}"
+
+
+def test_place_ids_are_unique_and_rows_line_up(gaz):
+    assert len(gaz.by_id) == len(gaz.places)
+    for pid, row in list(gaz.by_id.items())[:1000]:
+        assert gaz.place(row).place_id == pid
