@@ -315,13 +315,15 @@ _KIND_BASE = {"PCLI": 3.0, "CONT": 2.5, "PPLC": 2.5, "ADM1": 1.0}
 def _resolve(article: Article, hits: list[_Hit], gaz: Gazetteer) -> list[Mention]:
     region_of = {h.bare_key: h for h in hits if h.typed}
     anchors = _anchors(hits, gaz)
+    scores: dict[tuple[int, bool], float] = {}
     mentions: list[Mention] = []
     for hit in hits:
         rows = hit.rows
         typed = region_of.get(hit.bare_key)
         if not hit.typed and not hit.settlement and typed is not None:
             rows = typed.rows  # one sense per discourse: "Region Kursk" ... "in Kursk"
-        ranked = sorted(((_score(r, hit, anchors, gaz), r) for r in rows), reverse=True)
+        ranked = sorted(((_cached_score(r, hit, anchors, gaz, scores), r) for r in rows),
+                        reverse=True)
         best_score, best = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else None
         share = 1.0 if runner is None else _share(best_score, runner[0])
@@ -342,12 +344,21 @@ def _share(best: float, second: float) -> float:
 def _anchors(hits: list[_Hit], gaz: Gazetteer) -> list[tuple[float, float]]:
     """Points the document is unambiguous about (typed regions, names with one local
     candidate): ambiguous names resolve towards them."""
-    points = []
+    points = set()
     for h in hits:
         local = [r for r in h.rows if gaz.places[r][4] not in ("PCLI", "CONT")]
         if h.typed or len(local) == 1:
-            points.extend((gaz.places[r][7], gaz.places[r][8]) for r in local[:1])
-    return points
+            points.update((gaz.places[r][7], gaz.places[r][8]) for r in local[:1])
+    return list(points)
+
+
+def _cached_score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazetteer,
+                  cache: dict[tuple[int, bool], float]) -> float:
+    """A name repeated through an article is scored once per candidate."""
+    key = (row, hit.typed)
+    if key not in cache:
+        cache[key] = _score(row, hit, anchors, gaz)
+    return cache[key]
 
 
 def _score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazetteer) -> float:
