@@ -11,14 +11,14 @@ from typing import Any
 
 from geo.filters import source_label
 from geo.mapview import role_of
-from geo.popups import figure_value, figures_for, is_approximate
+from geo.popups import figure_value, figures_by_place, is_approximate
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def places_rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per place with its counts; mentions themselves stay in the GeoJSON."""
-    figures = fc.get("figures", [])
+    by_place = figures_by_place(fc.get("figures", []))
     rows = []
     for feat in fc["features"]:
         p = feat["properties"]
@@ -29,7 +29,7 @@ def places_rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
             "admin1": p.get("admin1"), "precision": p.get("precision"),
             "approximate": is_approximate(p), "confidence": p.get("confidence"),
             "lat": lat, "lon": lon, "mentions": len(p["mentions"]),
-            "figures": len(figures_for(p["place_id"], figures)),
+            "figures": len(by_place.get(p["place_id"], [])),
             "articles": ", ".join(dict.fromkeys(m["article"] for m in p["mentions"])),
             "written_as": ", ".join(dict.fromkeys(m["surface"] for m in p["mentions"])),
         })

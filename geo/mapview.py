@@ -21,7 +21,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import basemap, offline
-from geo.popups import figures_for, is_approximate, popup_html
+from geo.popups import figures_by_place, is_approximate, popup_html
 
 ROLE_COLOURS = {"place": "#D55E00", "speaker": "#0072B2", "both": "#CC79A7"}
 ROLE_LABELS = {"place": "event place", "speaker": "speaking capital / institution",
@@ -79,19 +79,20 @@ def place_for_click(tooltip: str | None, features: list[dict[str, Any]]) -> str 
 
 def marker_properties(fc: dict[str, Any]) -> list[dict[str, Any]]:
     """What the browser needs per place to draw it: small, precomputed, escaped."""
-    figures = fc.get("figures", [])
+    by_place = figures_by_place(fc.get("figures", []))
     labels = place_labels(fc["features"])
     out = []
     for feat in fc["features"]:
         props = feat["properties"]
+        figs = by_place.get(props["place_id"], [])
         role = role_of(props)
         out.append({
             "label": labels[props["place_id"]],
             "tooltip": escape(labels[props["place_id"]]),
-            "popup": popup_html(feat, figures),
+            "popup": popup_html(feat, figs),
             "shape": KIND_SHAPES.get(props.get("kind", ""), "circle"),
             "colour": ROLE_COLOURS[role],
-            "size": marker_size(weight(props, len(figures_for(props["place_id"], figures)))),
+            "size": marker_size(weight(props, len(figs))),
             "approx": is_approximate(props),
         })
     return out

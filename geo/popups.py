@@ -83,6 +83,15 @@ def figures_for(place_id: str, figures: list[dict[str, Any]]) -> list[dict[str, 
     return [f for f in figures if place_id in f.get("place_ids", [])]
 
 
+def figures_by_place(figures: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """place_id -> its figures, in one pass (per-place scans are quadratic on big corpora)."""
+    index: dict[str, list[dict[str, Any]]] = {}
+    for f in figures:
+        for pid in dict.fromkeys(f.get("place_ids", [])):
+            index.setdefault(pid, []).append(f)
+    return index
+
+
 def precision_note(props: dict[str, Any]) -> str | None:
     """Plain words for a point that is not where the place is."""
     if is_approximate(props):
@@ -120,10 +129,10 @@ def _quote_item(m: dict[str, Any]) -> str:
     return f"<li>„{mention_html(m)}“ <span class='lb-art'>[{escape(m['article'])}]</span></li>"
 
 
-def popup_html(feature: dict[str, Any], figures: list[dict[str, Any]]) -> str:
-    """Short popup: names, figures, the first few quotes; the side panel has the rest."""
+def popup_html(feature: dict[str, Any], figs: list[dict[str, Any]]) -> str:
+    """Short popup: names, the place's figures, the first few quotes; the side panel has the
+    rest. ``figs`` are the figures about this place (``figures_by_place``)."""
     props = feature["properties"]
-    figs = figures_for(props["place_id"], figures)
     parts = [_header(props)]
     if figs:
         parts.append("<div><b>Figures</b><ul>" + "".join(_figure_item(f) for f in figs[:POPUP_FIGURES])

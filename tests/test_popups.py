@@ -7,11 +7,12 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from geo.popups import (figure_line, figure_value, highlight, is_approximate, panel_groups,
+from geo.popups import (figure_line, figure_value, figures_by_place, figures_for, highlight, is_approximate, panel_groups,
                         panel_html, popup_html)
 
 FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
 BY_ID = {f["properties"]["place_id"]: f for f in FC["features"]}
+BY_PLACE = figures_by_place(FC["figures"])
 
 
 class _Tags(HTMLParser):
@@ -38,7 +39,8 @@ def parsed(html: str) -> _Tags:
 
 def test_malicious_article_text_is_inert_in_popup_and_panel():
     plekhovo = BY_ID["lagebild:plekhovo"]
-    for html in (popup_html(plekhovo, FC["figures"]), panel_html(plekhovo, FC["figures"])):
+    popup = popup_html(plekhovo, figures_for("lagebild:plekhovo", FC["figures"]))
+    for html in (popup, panel_html(plekhovo, FC["figures"])):
         p = parsed(html)
         assert set(p.tags) <= SAFE_TAGS, p.tags
         assert set(p.attrs) <= {"class"}
@@ -61,7 +63,7 @@ def test_highlight_marks_the_mention_at_its_offset():
 
 
 def test_popup_names_figures_and_quotes():
-    html = popup_html(BY_ID["lagebild:plekhovo"], FC["figures"])
+    html = popup_html(BY_ID["lagebild:plekhovo"], BY_PLACE.get("lagebild:plekhovo", []))
     assert "<b>Plekhovo</b>" in html and "Plechowo" in html
     assert "<mark>Plekhovo</mark>" in html
     assert "30 · exact · killed or wounded · whose: KP · source: ukrainischer Militärgeheimdienst" in html
@@ -71,9 +73,10 @@ def test_popup_names_figures_and_quotes():
 def test_approximate_point_says_so():
     vorobzha = BY_ID["lagebild:vorobzha"]
     assert is_approximate(vorobzha["properties"])
-    assert "Approximate position (district_seat)" in popup_html(vorobzha, FC["figures"])
+    popup = popup_html(vorobzha, BY_PLACE.get("lagebild:vorobzha", []))
+    assert "Approximate position (district_seat)" in popup
     assert not is_approximate(BY_ID["lagebild:plekhovo"]["properties"])
-    assert "whole region" in popup_html(BY_ID["geonames:538555"], FC["figures"])
+    assert "whole region" in popup_html(BY_ID["geonames:538555"], BY_PLACE.get("geonames:538555", []))
 
 
 def test_figure_values_show_hedges_and_ranges():
@@ -90,3 +93,8 @@ def test_panel_groups_every_quote_by_article():
     assert [len(g.figures) for g in groups] == [1, 0, 1]
     text = re.sub("<[^>]+>", "", panel_html(BY_ID["lagebild:plekhovo"], FC["figures"]))
     assert "Bei Plekhovo gab es Kämpfe." in text
+
+
+def test_figures_by_place_matches_per_place_scan():
+    for pid in BY_ID:
+        assert BY_PLACE.get(pid, []) == figures_for(pid, FC["figures"])
