@@ -1,0 +1,612 @@
+"""Troop and casualty figures as claims: the number (range, hedge), what is counted, whose
+people, who says so, and where.
+
+Shallow German grammar on the words around each number, no parser, so that thousands of
+articles go through a second:
+- what is counted is the first noun after the number (pre-nominal participles and
+  prepositional phrases skipped: "10.000 in Russland vermuteten Soldaten"); a number whose noun
+  is no person ("drei Dörfern", "vier Monaten") is no figure; a number without a noun borrows
+  it from a partitive ("8000 von insgesamt 10.000 ... Soldaten"), from "die Zahl der Soldaten
+  ... 15.000", from the figure before it in the sentence, or, in a sentence that continues the
+  one before ("„Mindestens 10.000“ seien ..."), from the last figure there;
+- the category comes from the noun ("Tote", "Verluste") or a casualty predicate in the noun
+  phrase or clause ("getötet oder verwundet" is one category); plain people-words ("Menschen",
+  "Nordkoreaner") need such a predicate or a deployment verb;
+- the source is an attribution in the clause ("nach Angaben des ...", "laut ...", "nach
+  US-Angaben", "..., so der ..."), else the nearest speech frame in the sentence ("sagte Ryder",
+  "X hatte ... gesagt"), else the frame carried over from a sentence this one continues;
+  "er"/"sie" as speaker stand for the last named source;
+- places are the locative place mentions (after "in", "nach", "bei", "um die Dörfer", ...) in
+  the figure's noun phrase, else its clause, else its sentence, else a sentence it continues.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO
+
+from geo.actors import actor_kind
+from geo.model import Actor, Article, Category, Figure, Mention, Sentence
+from geo.numbers import Quantity, find_quantities, is_date
+
+_TOKEN = re.compile(r"[^\W\d_][\w\-]*|\d[\d.,]*(?:\d|\b)|[^\w\s]")
+_PREPOSITIONS = frozenset(
+    "in im ins aus nach von vom bei beim an am auf unter zu zur zum mit für über gegen um seit "
+    "durch nahe hinter vor neben zwischen innerhalb außerhalb entlang".split())
+_LOCATIVE = frozenset("in im ins nach bei beim nahe um an am vor hinter zwischen durch unweit "
+                      "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
+                      "südwestlich rund".split())
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+_SETTLEMENT_WORDS = frozenset(
+    "dorf dorfes dörfer dörfern stadt städte ortschaft ortschaften siedlung siedlungen region "
+    "gebiet oblast provinz bezirk raum großraum gegend hauptstadt hafenstadt grenzregion "
+    "grenzgebiet frontstadt kleinstadt".split())
+_UNITS = frozenset("km m kg t mm cm % prozent".split())
+# Whole nouns and endings of compounds ("Bodentruppen", "Elitesoldaten", "Spezialkräfte").
+_NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("soldaten", "troops"), ("soldat", "troops"), ("soldatinnen", "troops"),
+    ("truppen", "troops"), ("kämpfer", "troops"), ("kämpfern", "troops"),
+    ("streitkräfte", "troops"), ("streitkräften", "troops"), ("kräfte", "troops"),
+    ("militärs", "troops"), ("reservisten", "troops"), ("rekruten", "troops"),
+    ("söldner", "troops"), ("söldnern", "troops"), ("offiziere", "troops"),
+    ("infanteristen", "troops"), ("fallschirmjäger", "troops"), ("marines", "troops"),
+    ("militärangehörige", "troops"), ("militärangehörigen", "troops"),
+    ("wehrpflichtige", "troops"), ("wehrpflichtigen", "troops"), ("kombattanten", "troops"),
+    ("milizionäre", "troops"), ("freiwillige", "troops"), ("freiwilligen", "troops"),
+    ("tote", "killed"), ("toten", "killed"), ("todesopfer", "killed"), ("todesopfern", "killed"),
+    ("gefallene", "killed"), ("gefallenen", "killed"), ("getötete", "killed"),
+    ("getöteten", "killed"), ("leichen", "killed"),
+    ("verletzte", "wounded"), ("verletzten", "wounded"), ("verwundete", "wounded"),
+    ("verwundeten", "wounded"),
+    ("verluste", "casualties"), ("verlusten", "casualties"), ("opfer", "casualties"),
+    ("opfern", "casualties"),
+    ("vermisste", "missing"), ("vermissten", "missing"), ("verschollene", "missing"),
+    ("gefangene", "captured"), ("gefangenen", "captured"), ("festgenommene", "captured"),
+)
+_NOUN_CATEGORY = dict(_NOUN_ENDINGS)
+_TROOP_WORDS = frozenset({"mann"})  # "3000 Mann"
+# People who are counted only when something happens to them or they are deployed.
+_PEOPLE_WORDS = frozenset(
+    "menschen personen zivilisten zivilistinnen einwohner bewohner kinder frauen männer leute "
+    "mitarbeiter helfer häftlinge bürger".split())
+_KILLED = r"getötet\w*|gefallen\w*|gestorben\w*|starben|umgekommen\w*|ums\s+Leben|tot\b|ermordet\w*"
+_WOUNDED = r"verwundet\w*|verletzt\w*"
+_PREDICATES: tuple[tuple[re.Pattern[str], Category], ...] = (
+    (re.compile(rf"\b(?:{_KILLED})\s+(?:oder|und|bzw\.)\s+(?:{_WOUNDED})"
+                rf"|\b(?:{_WOUNDED})\s+(?:oder|und|bzw\.)\s+(?:{_KILLED})", re.I),
+     "killed_or_wounded"),
+    (re.compile(rf"\b(?:{_KILLED})", re.I), "killed"),
+    (re.compile(rf"\b(?:{_WOUNDED})", re.I), "wounded"),
+    (re.compile(r"\b(?:vermisst\w*|verschwunden\w*|verschollen\w*)", re.I), "missing"),
+    (re.compile(r"\b(?:gefangen\s*genommen\w*|in\s+Gefangenschaft|festgenommen\w*)", re.I),
+     "captured"),
+)
+_DEPLOYED = re.compile(r"\b(?:stationiert|entsandt|geschickt|verlegt|eingesetzt|im\s+Einsatz|"
+                       r"mobilisiert|eingezogen|rekrutiert|zusammengezogen|kämpf\w+|aufhalten|"
+                       r"einmarschiert|eingereist)\b", re.I)
+_ZAHL = re.compile(r"\b(?:Zahl|Anzahl|Gesamtzahl|Stärke)\b(?P<np>(?:\s+[\w-]+){1,4})")
+_PER_UNIT = re.compile(
+    r"(?P<n>\b\w+)\s+(?:Einheiten|Bataillone|Bataillonen|Brigaden|Regimenter|Divisionen|"
+    r"Kompanien|Gruppen|Verbände|Verbänden)\s*,?\s+(?:jede|jeder|jedes|je|jeweils|mit\s+je)\b"
+    r"[^.;]{0,40}$")
+_PARTITIVE = re.compile(r"\s+von\s+(?:den\s+|insgesamt\s+|etwa\s+|rund\s+)?(?=\S)")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dass|weil|da|nachdem|wonach)\s+)$")
+
+# --- sources ---------------------------------------------------------------------------------
+_CAP = r"[„\"»]?[A-ZÄÖÜ][\w\-]*[“\"«]?"
+_ADJ = r"[a-zäöüß]+(?:e|en|er|es|em)\s+"
+_ISCH = r"[a-zäöüß]+(?:isch|ig|lich)(?:e|en|er|es|em)\s+"
+_NP = (rf"(?<!\w)(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en)\s+(?:{_ADJ})*|(?:{_ISCH})*)"
+       rf"{_CAP}(?:\s+{_CAP})*(?:\s+(?:des|der|von)\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?")
+_NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
+_ATTRIBUTIONS = (
+    re.compile(rf"\b[Nn]ach\s+(?:eigenen\s+)?Angaben\s+(?:des|der|von|vom)\s+(?P<src>{_NP_AND})"),
+    re.compile(r"\b[Nn]ach\s+(?P<src>[A-ZÄÖÜ][\w]*)-(?:Angaben|Informationen|Schätzungen)"),
+    re.compile(r"\b[Nn]ach\s+(?P<src>[a-zäöüß]+en\s+(?:Angaben|Informationen|Schätzungen))"),
+    re.compile(rf"\b(?:[Ll]aut|[Gg]emäß)\s+(?P<src>{_NP_AND})"),
+    re.compile(rf"(?P<src>{_NP})\s+zufolge\b"),
+    re.compile(rf"(?:^|,\s*)so\s+(?P<src>{_NP})"),
+    re.compile(rf"\b[Ww]ie\s+(?P<src>{_NP})\s+(?:berichtet|berichtete|mitteilte|meldete|"
+               rf"erklärte|sagte|schreibt|schrieb)\b"),
+)
+_SPEECH_VERB = re.compile(
+    r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|teilte|teilten|gab|gaben|gibt|meldet|"
+    r"meldete|meldeten|berichtet|berichtete|berichteten|verkündet|verkündete|bestätigt|"
+    r"bestätigte|betont|betonte|behauptet|behauptete|schrieb|schreibt|fügte|angab|mitteilte|"
+    r"bekanntgab|gesagt|mitgeteilt|angegeben|bekanntgegeben|gemeldet|verkündet|erklärt)\b")
+_AUX = re.compile(r"\b(?:hat|hatte|hatten|haben|habe)\b")
+_PARTICIPLE = frozenset("gesagt mitgeteilt angegeben bekanntgegeben gemeldet verkündet".split())
+_NP_AFTER = re.compile(rf"\s+(?P<src>{_NP})")
+_NP_BEFORE = re.compile(rf"(?P<src>{_NP})\s+$")
+_PRONOUNS = frozenset("er sie".split())
+_NOT_SOURCES = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende woche ende anfang "
+    "mitte januar februar märz april mai juni juli august september oktober november dezember "
+    "es man dies das interview".split())
+_REPORTED = re.compile(r"\b(?:sei|seien|habe|hätten|werde|werden|könne|solle|gebe|wolle)\b")
+_CONTINUING = re.compile(
+    r"^[„\"»]?(?:Daraufhin|Dabei|Dort|Dadurch|Danach|Demnach|Darunter|Dazu|Davon|Zudem|"
+    r"Außerdem|Sie|Er|Diese[rsnm]?|(?:Die|Der|Das)\s+(?:Opfer|Toten|Verletzten|Verwundeten|"
+    r"Verluste|Soldaten|Truppen|Kämpfe|Angriffe|Gefechte|Einheiten|Angaben|Zahl))\b")
+_CLAUSE_END = re.compile(r"[;:()–—]|,(?=\s*[„\"»]?[a-zäöüß])")
+
+CSV_COLUMNS = ("article", "start", "end", "text", "low", "high", "qualifier", "vague", "derived",
+               "category", "actor", "source", "place_ids", "sentence")
+
+
+@dataclass
+class _Head:
+    """What a number counts, and the stretch of text that is its noun phrase."""
+
+    category: Category | None
+    np_end: int  # end of the head noun (== number end when there is none)
+    military: bool = False  # soldiers, troops: the article's usual actor applies
+    kind: str = "none"  # "noun" (a counted noun), "other" (not people), "none" (no noun)
+    actor: str | None = None
+
+
+@dataclass
+class _Sentence:
+    index: int
+    sentence: Sentence
+    text: str  # the prose of the sentence
+    clauses: list[tuple[int, int]]  # absolute offsets
+    places: list[Mention]  # locative place mentions
+    source: str | None = None
+    frames: list[tuple[int, str, bool]] = field(default_factory=list)  # see _frames
+    figures: list[Figure] = field(default_factory=list)
+
+
+def extract_figures(article: Article, sentences: list[Sentence], mentions: list[Mention],
+                    actors: list[Actor]) -> list[Figure]:
+    """Every troop, casualty and area figure in the article, in text order."""
+    reader = _Reader(article, sentences, mentions, actors)
+    return reader.run()
+
+
+class _Reader:
+    """One article's figures; holds what the sentences share (actors, last source)."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], mentions: list[Mention],
+                 actors: list[Actor]) -> None:
+        self.article = article
+        self.prose = article.prose
+        self.sentences = sentences
+        self.places = sorted((m for m in mentions if m.role == "place"), key=lambda m: m.start)
+        self.place_starts = [m.start for m in self.places]
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self.actor_starts = [a.start for a in self.actors]
+        self.usual_actor = self._usual_actor()
+        self.last_source: str | None = None
+
+    def run(self) -> list[Figure]:
+        done: list[_Sentence] = []
+        for i, sentence in enumerate(self.sentences):
+            ctx = self._context(i, sentence, done[-1] if done else None)
+            quantities = [q for q in find_quantities(self.prose, sentence.start, sentence.end)
+                          if not self._is_no_count(q, sentence)]
+            ctx.figures = self._figures(ctx, quantities, done[-1] if done else None)
+            done.append(ctx)
+        self._carry_places_back(done)
+        return [f for ctx in done for f in ctx.figures]
+
+    # --- sentence context ---------------------------------------------------------------
+
+    def _context(self, i: int, sentence: Sentence, before: _Sentence | None) -> _Sentence:
+        text = self.prose[sentence.start:sentence.end]
+        ctx = _Sentence(i, sentence, text, self._clauses(sentence, text),
+                        self._locative_places(sentence))
+        ctx.frames = self._frames(sentence, text)
+        if ctx.frames:
+            self.last_source = ctx.frames[-1][1]
+        elif before is not None and (self._continues(text) or _REPORTED.search(text)):
+            ctx.source = before.frames[-1][1] if before.frames else before.source
+        return ctx
+
+    def _clauses(self, sentence: Sentence, text: str) -> list[tuple[int, int]]:
+        cuts = [sentence.start] + [sentence.start + m.start() for m in _CLAUSE_END.finditer(text)]
+        cuts.append(sentence.end)
+        return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+    def _locative_places(self, sentence: Sentence) -> list[Mention]:
+        lo = bisect_left(self.place_starts, sentence.start)
+        hi = bisect_left(self.place_starts, sentence.end)
+        chosen: list[Mention] = []
+        for m in self.places[lo:hi]:
+            if self._is_locative(m, chosen[-1] if chosen else None):
+                chosen.append(m)
+        return chosen
+
+    def _is_locative(self, m: Mention, previous: Mention | None) -> bool:
+        """ "in der russischen Region Kursk", "um die Dörfer A, B und C", "nach Russland"."""
+        window = self.prose[max(0, m.start - 60):m.start]
+        words = re.findall(r"[\w-]+|[,]", window)
+        if previous is not None and previous.end >= m.start - 6 and words and \
+                words[-1] in (",", "und", "oder") and previous.end > m.start - 8:
+            return True
+        for word in reversed(words[-5:]):
+            key = word.casefold()
+            if key in _LOCATIVE or (key == "von" and re.search(r"(?:Nähe|lich)\s+von\s*$", window)):
+                return True
+            if not (key in _ARTICLES or key in _SETTLEMENT_WORDS or
+                    (word.islower() and key.endswith(("e", "en", "er", "es", "em")))):
+                return False
+        return False
+
+    def _frames(self, sentence: Sentence, text: str) -> list[tuple[int, str, bool]]:
+        """Who says what in this sentence: (offset, source, is an attribution), in order."""
+        frames = []
+        for pattern in _ATTRIBUTIONS:
+            for m in pattern.finditer(text):
+                src = _clean_source(m.group("src"))
+                if src:
+                    frames.append((sentence.start + m.start("src"), src, True))
+        for m in _SPEECH_VERB.finditer(text):
+            src = self._speaker(text, m)
+            if src:
+                frames.append((sentence.start + m.start(), src, False))
+        return sorted(frames)
+
+    def _speaker(self, text: str, verb: re.Match[str]) -> str | None:
+        before = text[:verb.start()]
+        if re.search(r"\b(?:nicht|kein\w*)\s+$", before):
+            return None  # "nicht angab"
+        anchor = verb
+        if verb.group() in _PARTICIPLE:
+            aux = None
+            for aux in _AUX.finditer(text, max(0, verb.start() - 120), verb.start()):
+                pass
+            if aux is None:
+                return None
+            anchor = aux
+        before = text[:anchor.start()]
+        candidates = []
+        m = _NP_BEFORE.search(before)
+        if m and _SUBJECT_BEFORE.search(before[:m.start()]):
+            candidates.append(m.group("src"))
+        after = _NP_AFTER.match(text, anchor.end())
+        if after:
+            candidates.append(after.group("src"))
+        if m:
+            candidates.append(m.group("src"))
+        for raw in candidates:
+            src = _clean_source(raw)
+            if src and src.casefold() in _PRONOUNS:
+                return self.last_source
+            if src:
+                return src
+        return None
+
+    def _continues(self, text: str) -> bool:
+        return bool(_CONTINUING.match(text))
+
+    # --- figures ------------------------------------------------------------------------
+
+    def _is_no_count(self, q: Quantity, sentence: Sentence) -> bool:
+        """Dates, ordinals ("am 4. November", "der 2. Weltkrieg") and years."""
+        if is_date(self.prose, q.start, q.end):
+            return True
+        return (q.end < sentence.end - 1 and self.prose[q.end:q.end + 1] == "."
+                and q.qualifier == "exact")
+
+    def _figures(self, ctx: _Sentence, quantities: list[Quantity],
+                 before: _Sentence | None) -> list[Figure]:
+        heads = [self._head(ctx, q) for q in quantities]
+        figures: list[Figure] = []
+        for k, (q, head) in enumerate(zip(quantities, heads)):
+            if q.area:
+                head = _Head("area_km2", q.end, kind="noun")
+            elif head.kind == "none":
+                head = self._borrowed_head(ctx, q, quantities, heads, k, figures, before)
+            if head is None or head.category is None or _looks_like_year(q, head):
+                continue
+            fig = self._figure(ctx, q, head, heads, quantities)
+            figures.append(fig)
+            derived = self._per_unit_total(ctx, fig)
+            if derived is not None:
+                figures.append(derived)
+        return figures
+
+    def _head(self, ctx: _Sentence, q: Quantity) -> _Head:
+        """The noun the number counts, skipping participles and pre-nominal phrases."""
+        tokens = _TOKEN.finditer(self.prose, q.end, ctx.sentence.end)
+        in_phrase = False
+        words = 0
+        for tok in tokens:
+            word = tok.group()
+            key = word.casefold()
+            if word[0].isdigit() or (not word[0].isalnum() and word != "-"):
+                return _Head(None, q.end, kind="other" if key in _UNITS else "none")
+            if key in _UNITS:
+                return _Head(None, q.end, kind="other")
+            if word[0].isupper():
+                if in_phrase:
+                    in_phrase = False
+                    continue
+                return self._noun(ctx, q, tok)
+            if key == "von" and q.vague and words == 0:
+                continue  # "Hunderte von Soldaten"
+            if key in _PREPOSITIONS:
+                in_phrase = True
+            words += 1
+            if words > 6:
+                break
+        return _Head(None, q.end)
+
+    def _noun(self, ctx: _Sentence, q: Quantity, tok: re.Match[str]) -> _Head:
+        key = tok.group().casefold()
+        np_text = self.prose[q.end:tok.end()]
+        category = _noun_category(key)
+        people = self._people_actor(tok.start(), tok.end())
+        if category is None and key not in _TROOP_WORDS and key not in _PEOPLE_WORDS \
+                and people is None:
+            return _Head(None, tok.end(), kind="other")
+        military = category == "troops" or key in _TROOP_WORDS
+        predicate = _predicate(np_text) or self._clause_predicate(ctx, q.start, tok.end())
+        if category in (None, "troops") or (category == "killed" and predicate == "killed_or_wounded"):
+            if predicate:
+                category = predicate
+            elif military or _DEPLOYED.search(self._clause_text(ctx, q.start)):
+                category = "troops"
+            else:
+                return _Head(None, tok.end(), kind="other")
+        return _Head(category, tok.end(), military, "noun", people)
+
+    def _people_actor(self, start: int, end: int) -> str | None:
+        for a in self._actors_in(start, end):
+            if actor_kind(a) == "people":
+                return a.country_code
+        return None
+
+    def _clause_predicate(self, ctx: _Sentence, start: int, end: int) -> Category | None:
+        lo, hi = self._clause(ctx, start)
+        return _predicate(self.prose[end:hi]) or _predicate(self.prose[lo:start])
+
+    def _borrowed_head(self, ctx: _Sentence, q: Quantity, quantities: list[Quantity],
+                       heads: list[_Head], k: int, figures: list[Figure],
+                       before: _Sentence | None) -> _Head | None:
+        """A number without a noun counts what a neighbouring figure counts."""
+        if _PARTITIVE.match(self.prose, q.end) and k + 1 < len(quantities) and \
+                _PARTITIVE.match(self.prose, q.end).end() >= quantities[k + 1].start - 12:
+            nxt = heads[k + 1]
+            if nxt.kind == "noun":
+                return _Head(nxt.category, q.end, nxt.military, "borrowed",
+                             self._np_actor(quantities[k + 1].end, nxt.np_end) or nxt.actor)
+        zahl = self._zahl_head(ctx, q)
+        if zahl is not None:
+            return zahl
+        if figures:
+            last = figures[-1]
+            return _Head(last.category, q.end, True, "borrowed", last.actor)
+        if before is not None and before.figures and \
+                (self._continues(ctx.text) or _REPORTED.search(ctx.text)):
+            last = before.figures[-1]
+            return _Head(last.category, q.end, True, "borrowed", last.actor)
+        return None
+
+    def _zahl_head(self, ctx: _Sentence, q: Quantity) -> _Head | None:
+        """ "die Zahl der nordkoreanischen Soldaten ... 15.000"."""
+        lo, _ = self._clause(ctx, q.start)
+        for m in _ZAHL.finditer(self.prose, lo, q.start):
+            for w in re.finditer(r"[\w-]+", m.group("np")):
+                category = _noun_category(w.group().casefold())
+                if category is not None:
+                    start, end = m.start("np") + w.start(), m.start("np") + w.end()
+                    return _Head(category, q.end, True, "borrowed",
+                                 self._np_actor(m.start("np"), end))
+        return None
+
+    def _figure(self, ctx: _Sentence, q: Quantity, head: _Head, heads: list[_Head],
+                quantities: list[Quantity]) -> Figure:
+        return Figure(
+            article=self.article.id, start=q.start, end=q.end,
+            text=self.article.text[q.start:q.end], low=q.low, high=q.high,
+            qualifier=q.qualifier, vague=q.vague, derived=False, category=head.category,
+            actor=self._actor(ctx, q, head), source=self._source(ctx, q),
+            place_ids=self._place_ids(ctx, q, head, heads, quantities),
+            sentence=ctx.sentence)
+
+    def _per_unit_total(self, ctx: _Sentence, fig: Figure) -> Figure | None:
+        """ "fünf Einheiten, jede bestehend aus rund 3.000 Soldaten": 15.000, marked derived."""
+        lo = max(ctx.sentence.start, fig.start - 120)
+        m = _PER_UNIT.search(self.prose[lo:fig.start])
+        if m is None:
+            return None
+        units = find_quantities(m.group("n"))
+        if len(units) != 1 or units[0].qualifier != "exact":
+            return None
+        n = units[0].low
+        start = lo + m.start("n")
+        return Figure(
+            article=fig.article, start=start, end=fig.end, text=self.article.text[start:fig.end],
+            low=n * fig.low, high=n * fig.high, qualifier=fig.qualifier, vague=fig.vague,
+            derived=True, category=fig.category, actor=fig.actor, source=fig.source,
+            place_ids=fig.place_ids, sentence=fig.sentence)
+
+    # --- actor --------------------------------------------------------------------------
+
+    def _actor(self, ctx: _Sentence, q: Quantity, head: _Head) -> str | None:
+        if head.category == "area_km2":
+            lo, _ = self._clause(ctx, q.start)
+            near = [a for a in self._actors_in(lo, q.start) if actor_kind(a) != "country"]
+            return near[-1].country_code if near else self._subject_actor(ctx, q)
+        return (self._np_actor(q.end, head.np_end) or head.actor
+                or self._trailing_actor(head.np_end, ctx.sentence.end)
+                or self._subject_actor(ctx, q)
+                or (self.usual_actor if head.military else None))
+
+    def _np_actor(self, start: int, end: int) -> str | None:
+        for a in self._actors_in(start, end):
+            if actor_kind(a) != "country":
+                return a.country_code
+        return None
+
+    def _trailing_actor(self, start: int, limit: int) -> str | None:
+        """ "Verluste auf russischer Seite", "Soldaten aus Nordkorea", "Truppen Kiews"."""
+        for a in self._actors_in(start, min(limit, start + 40)):
+            between = self.prose[start:a.start].split()
+            if all(w in ("aus", "auf", "der", "den", "des", "unter", "seitens", "von")
+                   for w in between):
+                return a.country_code
+            return None
+        return None
+
+    def _subject_actor(self, ctx: _Sentence, q: Quantity) -> str | None:
+        """ "dass Nordkorea 10.000 Soldaten ... geschickt habe"."""
+        lo, _ = self._clause(ctx, q.start)
+        for a in reversed(self._actors_in(lo, q.start)):
+            if actor_kind(a) == "country" and _SUBJECT_BEFORE.search(self.prose[lo:a.start]):
+                return a.country_code
+        return None
+
+    def _actors_in(self, start: int, end: int) -> list[Actor]:
+        return self.actors[bisect_left(self.actor_starts, start):
+                           bisect_left(self.actor_starts, end)]
+
+    def _usual_actor(self) -> str | None:
+        """Whose soldiers the article is about: the commonest demonym on a military noun."""
+        votes: Counter[str] = Counter()
+        for a in self.actors:
+            kind = actor_kind(a)
+            if kind == "people":
+                votes[a.country_code] += 1
+            elif kind in ("adjective", "prefix"):
+                nxt = _TOKEN.search(self.prose, a.end)
+                if nxt and _noun_category(nxt.group().casefold()) == "troops":
+                    votes[a.country_code] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    # --- source and places --------------------------------------------------------------
+
+    def _source(self, ctx: _Sentence, q: Quantity) -> str | None:
+        """An attribution in the figure's clause, else the nearest frame in the sentence
+        (attributions first), else the frame of the sentence this one continues."""
+        lo, hi = self._clause(ctx, q.start)
+        own = [src for offset, src, attribution in ctx.frames if attribution and lo <= offset < hi]
+        if own:
+            return own[0]
+        for wanted in (True, False):
+            frames = [f for f in ctx.frames if f[2] == wanted]
+            if frames:
+                return min(frames, key=lambda f: (abs(f[0] - q.start), f[0] > q.start))[1]
+        return ctx.source
+
+    def _place_ids(self, ctx: _Sentence, q: Quantity, head: _Head, heads: list[_Head],
+                   quantities: list[Quantity]) -> tuple[str, ...]:
+        """Places in the figure's noun phrase, else its clause (with a relative clause that
+        follows it), else the sentence's places that no other figure claims."""
+        own = [m for m in ctx.places if q.end <= m.start < head.np_end]
+        if own:
+            return _ids(own)
+        taken = []
+        for other, other_head in zip(quantities, heads):
+            if other is not q:
+                taken.append((other.end, other_head.np_end))
+                _, end = self._clause(ctx, other.start)
+                taken.append((end, self._relative_clause_end(ctx, end)))
+        free = [m for m in ctx.places if not any(a <= m.start < b for a, b in taken)]
+        lo, hi = self._clause(ctx, q.start)
+        hi = self._relative_clause_end(ctx, hi)
+        in_clause = [m for m in free if lo <= m.start < hi]
+        return _ids(in_clause or free)
+
+    def _relative_clause_end(self, ctx: _Sentence, hi: int) -> int:
+        """A relative clause right after a figure's clause belongs to it ("Soldaten, die
+        nach Russland eingereist seien")."""
+        if re.match(r",\s*(?:die|der|das|denen|deren|welche)\b", self.prose[hi:hi + 12]):
+            for a, b in ctx.clauses:
+                if a == hi:
+                    return b
+        return hi
+
+    def _carry_places_back(self, done: list[_Sentence]) -> None:
+        """Figures without a place take those of a sentence that continues or is continued."""
+        for k, ctx in enumerate(done):
+            for j, fig in enumerate(ctx.figures):
+                if fig.place_ids:
+                    continue
+                ids: tuple[str, ...] = ()
+                if k and self._continues(ctx.text):
+                    ids = _ids(done[k - 1].places)
+                if not ids and k + 1 < len(done) and self._continues(done[k + 1].text):
+                    ids = _ids(done[k + 1].places)
+                if ids:
+                    ctx.figures[j] = replace(fig, place_ids=ids)
+
+    def _clause(self, ctx: _Sentence, offset: int) -> tuple[int, int]:
+        for a, b in ctx.clauses:
+            if a <= offset < b:
+                return a, b
+        return ctx.sentence.start, ctx.sentence.end
+
+    def _clause_text(self, ctx: _Sentence, offset: int) -> str:
+        lo, hi = self._clause(ctx, offset)
+        return self.prose[lo:hi]
+
+
+def _noun_category(key: str) -> Category | None:
+    if key in _NOUN_CATEGORY:
+        return _NOUN_CATEGORY[key]  # type: ignore[return-value]
+    for ending, category in _NOUN_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            return category  # type: ignore[return-value]
+    return None
+
+
+def _predicate(text: str) -> Category | None:
+    for pattern, category in _PREDICATES:
+        if pattern.search(text):
+            return category
+    return None
+
+
+def _looks_like_year(q: Quantity, head: _Head) -> bool:
+    return head.kind == "borrowed" and q.qualifier == "exact" and 1900 <= q.low <= 2100
+
+
+def _clean_source(raw: str) -> str | None:
+    words = raw.strip("„“\"»« ").split()
+    while words and words[0].casefold() in _ARTICLES:
+        words = words[1:]
+    src = " ".join(words).strip("„“\"»« ")
+    if not src or any(w.casefold() in _NOT_SOURCES for w in src.split()):
+        return None
+    return src
+
+
+def _ids(mentions: list[Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.place.place_id for m in mentions))
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+def write_figures_csv(figures: list[Figure], path_or_file: str | Path | IO[str]) -> None:
+    """The figures table, one row per claim; place ids joined by ";". Cells that a spreadsheet
+    would run as a formula are prefixed with an apostrophe."""
+    if isinstance(path_or_file, (str, Path)):
+        with open(path_or_file, "w", encoding="utf-8", newline="") as handle:
+            _write_csv(figures, handle)
+    else:
+        _write_csv(figures, path_or_file)
+
+
+def _write_csv(figures: list[Figure], handle: IO[str]) -> None:
+    writer = csv.writer(handle)
+    writer.writerow(CSV_COLUMNS)
+    for f in figures:
+        row = [f.article, f.start, f.end, f.text, f.low, f.high, f.qualifier, f.vague,
+               f.derived, f.category, f.actor or "", f.source or "", ";".join(f.place_ids),
+               f.sentence.text]
+        writer.writerow([_safe(v) for v in row])
+
+
+def _safe(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
