@@ -118,8 +118,17 @@ class _Script(MacroElement):
         self.code = code
 
 
+_CSS = (".lb-popup{font-size:13px;line-height:1.35}.lb-popup ul{padding-left:1.1em;margin:.2em 0}"
+        ".lb-popup mark{background:#F0E442;padding:0 2px}.lb-art{color:#666;font-size:11px}"
+        ".lb-canon{color:#444}.lb-approx{color:#7a4a00}"
+        ".leaflet-control-attribution,.leaflet-control-scale{font-size:11px}"
+        ".lb-marker{background:none;border:none}")
+
 _BASEMAP_JS = """
 (function (map) {
+  var css = document.createElement('style');
+  css.textContent = %(css)s;
+  document.head.appendChild(css);
   map.getContainer().style.background = '#dbe7f0';
   L.geoJSON(%(countries)s, {interactive: false, style: {color: '#8a8a8a', weight: 0.8,
     fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
@@ -166,7 +175,9 @@ _PLACES_JS = """
   }
   var layer = L.geoJSON(%(places)s, {
     pointToLayer: function (f, latlng) {
-      return L.marker(latlng, {icon: icon(f.properties), riseOnHover: true});
+      // small and exact markers above big and approximate ones, so none is buried
+      var z = -10 * f.properties.size - (f.properties.approx ? 1000 : 0);
+      return L.marker(latlng, {icon: icon(f.properties), riseOnHover: true, zIndexOffset: z});
     },
     onEachFeature: function (f, l) {
       l.bindTooltip(f.properties.tooltip);
@@ -178,7 +189,7 @@ _PLACES_JS = """
 
 
 def _legend_html() -> str:
-    rows = [f"<div><span style='color:{c}'>●</span> {escape(ROLE_LABELS[r])}</div>"
+    rows = [f"<div><span style='color:{c};font-size:16px'>●</span> {escape(ROLE_LABELS[r])}</div>"
             for r, c in ROLE_COLOURS.items()]
     rows += ["<div>● village · ■ city · ◆ region · ▲ country</div>",
              "<div>◌ dashed, hollow: approximate point</div>",
@@ -188,7 +199,7 @@ def _legend_html() -> str:
 
 _LEGEND_JS = """
 (function (map) {
-  var legend = L.control({position: 'bottomleft'});
+  var legend = L.control({position: 'topright'});
   legend.onAdd = function () {
     var div = L.DomUtil.create('div', 'leaflet-control');
     div.style.cssText = 'background:#fff;padding:6px 8px;font:12px sans-serif;line-height:1.5;'
@@ -210,7 +221,8 @@ def build_map(fc: dict[str, Any], online_tiles: bool = False,
     offline.localise(m, static_url)
     _Script(_BASEMAP_JS % {"countries": script_json(basemap.load(basemap.COUNTRIES)),
                            "oblasts": script_json(basemap.load(basemap.OBLASTS)),
-                           "attribution": script_json(ATTRIBUTION)}).add_to(m)
+                           "attribution": script_json(ATTRIBUTION),
+                           "css": script_json(_CSS)}).add_to(m)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Online tiles (OpenStreetMap, needs internet)",
                          overlay=True, show=True).add_to(m)
