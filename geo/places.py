@@ -369,6 +369,8 @@ def _score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazette
         score += 0.5  # curated supplement entries and regions: chosen for this domain
     if code in ("ADM1",) and hit.typed:
         score += 3.0
+    if hit.bare_key in (name_key(p[2]), name_key(p[3])):
+        score += 0.5  # written as the place's own name, not one of its many alternates
     if anchors and code not in ("PCLI", "CONT"):
         near = min(_km(lat, lon, a, b) for a, b in anchors)
         score += 2.0 * max(0.0, 1 - near / 400)

@@ -81,3 +81,8 @@ def test_confidence_and_runner_up_are_kept(gaz):
     (m,) = _mentions("Truppen erreichten Pokrowsk.", gaz)
     assert 0 < m.confidence <= 1
     assert m.runner_up is not None and m.runner_up.place_id != m.place.place_id
+
+
+def test_a_name_written_as_the_places_own_name_beats_an_alternate(gaz):
+    got = _resolved("Kiew meldete, bei Plekhovo sei gekämpft worden.", gaz)
+    assert got["Plekhovo"] == "lagebild:plekhovo"  # not Plekhiv, whose alternates include it
