@@ -346,6 +346,8 @@ def _anchors(hits: list[_Hit], gaz: Gazetteer) -> list[tuple[float, float]]:
     candidate): ambiguous names resolve towards them."""
     points = set()
     for h in hits:
+        if h.role == "speaker":
+            continue  # a capital that speaks says nothing about where things happen
         local = [r for r in h.rows if gaz.places[r][4] not in ("PCLI", "CONT")]
         if h.typed or len(local) == 1:
             points.update((gaz.places[r][7], gaz.places[r][8]) for r in local[:1])
