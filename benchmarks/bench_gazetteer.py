@@ -9,6 +9,9 @@ import argparse
 import statistics
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = ("import time; t = time.perf_counter(); from geo import gazetteer; g = gazetteer.load(); "
          "print(time.perf_counter() - t, len(g.places), len(g.names))")
@@ -18,11 +21,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    subprocess.run([sys.executable, "-m", "geo", "build-gazetteer"], check=True)  # warm the cache
+    subprocess.run([sys.executable, "-m", "geo", "build-gazetteer"], check=True, cwd=ROOT)
     times = []
     for _ in range(args.runs):
         out = subprocess.run([sys.executable, "-c", PROBE], check=True, capture_output=True,
-                             text=True).stdout.split()
+                             text=True, cwd=ROOT).stdout.split()
         times.append(float(out[0]))
     print(f"gazetteer: {out[1]} places, {out[2]} names")
     print(f"warm load: median {statistics.median(times):.3f} s over {args.runs} runs "

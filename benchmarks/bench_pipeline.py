@@ -12,15 +12,17 @@ from __future__ import annotations
 import argparse
 import resource
 import statistics
+import sys
 import time
 from pathlib import Path
 
-from geo import gazetteer
-from geo.pipeline import analyse
-from geo.reading import article_from_text, read_paths
-from geo.sentences import split_sentences
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from a checkout
+
+from geo import gazetteer  # noqa: E402
+from geo.pipeline import analyse  # noqa: E402
+from geo.reading import article_from_text, read_paths  # noqa: E402
+from geo.sentences import split_sentences  # noqa: E402
 
 
 def corpus(folders: list[Path], n: int, size: int = 2500) -> list[str]:
