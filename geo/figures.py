@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -38,7 +39,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w\-]*|\d[\d.,]*(?:\d|\b)|[^\w\s]")
 _PREPOSITIONS = frozenset(
     "in im ins aus nach von vom bei beim an am auf unter zu zur zum mit für über gegen um seit "
     "durch nahe hinter vor neben zwischen innerhalb außerhalb entlang".split())
-_LOCATIVE = frozenset("in im ins nach bei beim nahe um an am vor hinter zwischen durch unweit "
+_LOCATIVE = frozenset("in im ins nach bei beim nahe um an am auf vor hinter zwischen durch unweit "
                       "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
                       "südwestlich rund".split())
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
@@ -46,6 +47,7 @@ _SETTLEMENT_WORDS = frozenset(
     "dorf dorfes dörfer dörfern stadt städte ortschaft ortschaften siedlung siedlungen region "
     "gebiet oblast provinz bezirk raum großraum gegend hauptstadt hafenstadt grenzregion "
     "grenzgebiet frontstadt kleinstadt".split())
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 _UNITS = frozenset("km m kg t mm cm % prozent".split())
 # Whole nouns and endings of compounds ("Bodentruppen", "Elitesoldaten", "Spezialkräfte").
 _NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
@@ -94,6 +96,7 @@ _PER_UNIT = re.compile(
     r"(?P<n>\b\w+)\s+(?:Einheiten|Bataillone|Bataillonen|Brigaden|Regimenter|Divisionen|"
     r"Kompanien|Gruppen|Verbände|Verbänden)\s*,?\s+(?:jede|jeder|jedes|je|jeweils|mit\s+je)\b"
     r"[^.;]{0,40}$")
+_LOSSES_BEFORE = re.compile(r"\b(?:Verlust\w*|Opfer\w*)\s+von\s+$")
 _PARTITIVE = re.compile(r"\s+von\s+(?:den\s+|insgesamt\s+|etwa\s+|rund\s+)?(?=\S)")
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dass|weil|da|nachdem|wonach)\s+)$")
 
@@ -104,21 +107,32 @@ _ISCH = r"[a-zäöüß]+(?:isch|ig|lich)(?:e|en|er|es|em)\s+"
 _NP = (rf"(?<!\w)(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en)\s+(?:{_ADJ})*|(?:{_ISCH})*)"
        rf"{_CAP}(?:\s+{_CAP})*(?:\s+(?:des|der|von)\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?")
 _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
-_ATTRIBUTIONS = (
-    re.compile(rf"\b[Nn]ach\s+(?:eigenen\s+)?Angaben\s+(?:des|der|von|vom)\s+(?P<src>{_NP_AND})"),
-    re.compile(r"\b[Nn]ach\s+(?P<src>[A-ZÄÖÜ][\w]*)-(?:Angaben|Informationen|Schätzungen)"),
-    re.compile(r"\b[Nn]ach\s+(?P<src>[a-zäöüß]+en\s+(?:Angaben|Informationen|Schätzungen))"),
-    re.compile(rf"\b(?:[Ll]aut|[Gg]emäß)\s+(?P<src>{_NP_AND})"),
-    re.compile(rf"(?P<src>{_NP})\s+zufolge\b"),
-    re.compile(rf"(?:^|,\s*)so\s+(?P<src>{_NP})"),
-    re.compile(rf"\b[Ww]ie\s+(?P<src>{_NP})\s+(?:berichtet|berichtete|mitteilte|meldete|"
-               rf"erklärte|sagte|schreibt|schrieb)\b"),
+# (pattern, the words it starts with, how far before them it may start): the patterns are
+# tried only where their words occur, which is much cheaper than scanning every sentence.
+_ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
+    (re.compile(rf"\b[Nn]ach\s+(?:eigenen\s+)?Angaben\s+(?:des|der|von|vom)\s+(?P<src>{_NP_AND})"
+                rf"|\b[Nn]ach\s+(?P<src2>[A-ZÄÖÜ][\w]*)-(?:Angaben|Informationen|Schätzungen)"
+                rf"|\b[Nn]ach\s+(?P<src3>[a-zäöüß]+en\s+(?:Angaben|Informationen|Schätzungen))"),
+     ("nach ", "Nach "), 0),
+    (re.compile(rf"\b(?:[Ll]aut|[Gg]emäß)\s+(?P<src>{_NP_AND})"),
+     ("laut ", "Laut ", "gemäß ", "Gemäß "), 0),
+    (re.compile(rf"(?P<src>{_NP})\s+zufolge\b"), ("zufolge",), 90),
+    (re.compile(rf",\s*so\s+(?P<src>{_NP})"), (", so ",), 0),
+    (re.compile(rf"\b[Ww]ie\s+(?P<src>{_NP})\s+(?:berichtet|berichtete|mitteilte|meldete|"
+                rf"erklärte|sagte|schreibt|schrieb)\b"), ("wie ", "Wie "), 0),
 )
 _SPEECH_VERB = re.compile(
-    r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|teilte|teilten|gab|gaben|gibt|meldet|"
-    r"meldete|meldeten|berichtet|berichtete|berichteten|verkündet|verkündete|bestätigt|"
-    r"bestätigte|betont|betonte|behauptet|behauptete|schrieb|schreibt|fügte|angab|mitteilte|"
-    r"bekanntgab|gesagt|mitgeteilt|angegeben|bekanntgegeben|gemeldet|verkündet|erklärt)\b")
+    r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|meldet|meldete|meldeten|berichtet|"
+    r"berichtete|berichteten|verkündet|verkündete|bestätigt|bestätigte|betont|betonte|behauptet|"
+    r"behauptete|schrieb|schreibt|angab|mitteilte|bekanntgab|gesagt|mitgeteilt|angegeben|"
+    r"bekanntgegeben|gemeldet|verkündet|erklärt)\b"
+    # separable verbs count with their particle: "gab ... an", not "gab es"
+    r"|\b(?:gab|gaben|gibt|geben)\b(?=[^,.;:]*\b(?:an|bekannt)\b\s*[,.;:])"
+    r"|\b(?:teilte|teilten|teilt)\b(?=[^,.;:]*\bmit\b\s*[,.;:])"
+    r"|\b(?:fügte|fügten|fügt)\b(?=[^,.;:]*\bhinzu\b)")
+_SPEECH_WORDS = frozenset(re.findall(r"[a-zäöüß]{3,}", _SPEECH_VERB.pattern.replace(r"\b", " "))) \
+    - {"bekannt", "mit", "hinzu"}  # the verb stems, to skip sentences without any cheaply
+_WORDS = re.compile(r"[^\W\d_]+")
 _AUX = re.compile(r"\b(?:hat|hatte|hatten|haben|habe)\b")
 _PARTICIPLE = frozenset("gesagt mitgeteilt angegeben bekanntgegeben gemeldet verkündet".split())
 _NP_AFTER = re.compile(rf"\s+(?P<src>{_NP})")
@@ -128,7 +142,7 @@ _NOT_SOURCES = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende woche ende anfang "
     "mitte januar februar märz april mai juni juli august september oktober november dezember "
     "es man dies das interview".split())
-_REPORTED = re.compile(r"\b(?:sei|seien|habe|hätten|werde|werden|könne|solle|gebe|wolle)\b")
+_REPORTED = re.compile(r"\b(?:sei|seien|habe|hätten|werde|könne|solle|gebe|wolle)\b")
 _CONTINUING = re.compile(
     r"^[„\"»]?(?:Daraufhin|Dabei|Dort|Dadurch|Danach|Demnach|Darunter|Dazu|Davon|Zudem|"
     r"Außerdem|Sie|Er|Diese[rsnm]?|(?:Die|Der|Das)\s+(?:Opfer|Toten|Verletzten|Verwundeten|"
@@ -150,63 +164,82 @@ class _Head:
     actor: str | None = None
 
 
-@dataclass
 class _Sentence:
-    index: int
-    sentence: Sentence
-    text: str  # the prose of the sentence
-    clauses: list[tuple[int, int]]  # absolute offsets
-    places: list[Mention]  # locative place mentions
-    source: str | None = None
-    frames: list[tuple[int, str, bool]] = field(default_factory=list)  # see _frames
-    figures: list[Figure] = field(default_factory=list)
+    """One sentence and what figures need of it, computed only when asked for."""
+
+    def __init__(self, reader: _Reader, index: int, sentence: Sentence) -> None:
+        self.reader = reader
+        self.index = index
+        self.sentence = sentence
+        self.text = reader.prose[sentence.start:sentence.end]
+        self.figures: list[Figure] = []
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        return self.reader._clauses(self.sentence, self.text)
+
+    @cached_property
+    def places(self) -> list[Mention]:
+        """The locative place mentions."""
+        return self.reader._locative_places(self.sentence)
+
+    @cached_property
+    def frames(self) -> list[tuple[int, str, bool]]:
+        return self.reader._frames(self)
+
+    @cached_property
+    def continues(self) -> bool:
+        """Starts with words that point back ("Daraufhin", "Die Opfer", "Sie")."""
+        return bool(_CONTINUING.match(self.text))
+
+    @cached_property
+    def carried_source(self) -> str | None:
+        """The source of the sentence before, when this one continues it or goes on in
+        reported speech ("„Mindestens 10.000“ seien ...") without a frame of its own."""
+        if self.index == 0 or self.frames or not (self.continues or _REPORTED.search(self.text)):
+            return None
+        before = self.reader.ctx[self.index - 1]
+        return before.frames[-1][1] if before.frames else before.carried_source
 
 
 def extract_figures(article: Article, sentences: list[Sentence], mentions: list[Mention],
                     actors: list[Actor]) -> list[Figure]:
     """Every troop, casualty and area figure in the article, in text order."""
-    reader = _Reader(article, sentences, mentions, actors)
-    return reader.run()
+    return _Reader(article, sentences, mentions, actors).run()
 
 
 class _Reader:
-    """One article's figures; holds what the sentences share (actors, last source)."""
+    """One article's figures; holds what the sentences share."""
 
     def __init__(self, article: Article, sentences: list[Sentence], mentions: list[Mention],
                  actors: list[Actor]) -> None:
         self.article = article
         self.prose = article.prose
-        self.sentences = sentences
+        self.ctx = [_Sentence(self, i, s) for i, s in enumerate(sentences)]
         self.places = sorted((m for m in mentions if m.role == "place"), key=lambda m: m.start)
         self.place_starts = [m.start for m in self.places]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.actor_starts = [a.start for a in self.actors]
-        self.usual_actor = self._usual_actor()
-        self.last_source: str | None = None
 
     def run(self) -> list[Figure]:
-        done: list[_Sentence] = []
-        for i, sentence in enumerate(self.sentences):
-            ctx = self._context(i, sentence, done[-1] if done else None)
-            quantities = [q for q in find_quantities(self.prose, sentence.start, sentence.end)
-                          if not self._is_no_count(q, sentence)]
-            ctx.figures = self._figures(ctx, quantities, done[-1] if done else None)
-            done.append(ctx)
-        self._carry_places_back(done)
-        return [f for ctx in done for f in ctx.figures]
+        starts = [c.sentence.start for c in self.ctx]
+        by_sentence: dict[int, list[Quantity]] = {}
+        if not self.ctx:
+            return []
+        # one scan over the prose; sentences lie inside segments, so a quantity that fits in
+        # a sentence is in a segment
+        for q in find_quantities(self.prose, starts[0], self.ctx[-1].sentence.end):
+            i = bisect_right(starts, q.start) - 1
+            if i >= 0 and q.end <= self.ctx[i].sentence.end and \
+                    not self._is_no_count(q, self.ctx[i].sentence):
+                by_sentence.setdefault(i, []).append(q)
+        for i, quantities in sorted(by_sentence.items()):
+            before = self.ctx[i - 1] if i else None
+            self.ctx[i].figures = self._figures(self.ctx[i], quantities, before)
+        self._carry_places_back(sorted(by_sentence))
+        return [f for i in sorted(by_sentence) for f in self.ctx[i].figures]
 
     # --- sentence context ---------------------------------------------------------------
-
-    def _context(self, i: int, sentence: Sentence, before: _Sentence | None) -> _Sentence:
-        text = self.prose[sentence.start:sentence.end]
-        ctx = _Sentence(i, sentence, text, self._clauses(sentence, text),
-                        self._locative_places(sentence))
-        ctx.frames = self._frames(sentence, text)
-        if ctx.frames:
-            self.last_source = ctx.frames[-1][1]
-        elif before is not None and (self._continues(text) or _REPORTED.search(text)):
-            ctx.source = before.frames[-1][1] if before.frames else before.source
-        return ctx
 
     def _clauses(self, sentence: Sentence, text: str) -> list[tuple[int, int]]:
         cuts = [sentence.start] + [sentence.start + m.start() for m in _CLAUSE_END.finditer(text)]
@@ -229,30 +262,33 @@ class _Reader:
         if previous is not None and previous.end >= m.start - 6 and words and \
                 words[-1] in (",", "und", "oder") and previous.end > m.start - 8:
             return True
-        for word in reversed(words[-5:]):
+        for n, word in enumerate(reversed(words[-5:])):
             key = word.casefold()
             if key in _LOCATIVE or (key == "von" and re.search(r"(?:Nähe|lich)\s+von\s*$", window)):
                 return True
-            if not (key in _ARTICLES or key in _SETTLEMENT_WORDS or
-                    (word.islower() and key.endswith(("e", "en", "er", "es", "em")))):
+            if n == 0 and key in _SETTLEMENT_WORDS:
+                return True  # "die Dörfer Robotyne", "der Stadt Isjum"
+            if not (key in _ARTICLES or (word.islower() and key.endswith(_ADJ_ENDINGS))):
                 return False
         return False
 
-    def _frames(self, sentence: Sentence, text: str) -> list[tuple[int, str, bool]]:
+    def _frames(self, ctx: _Sentence) -> list[tuple[int, str, bool]]:
         """Who says what in this sentence: (offset, source, is an attribution), in order."""
+        sentence, text = ctx.sentence, ctx.text
         frames = []
-        for pattern in _ATTRIBUTIONS:
-            for m in pattern.finditer(text):
-                src = _clean_source(m.group("src"))
-                if src:
-                    frames.append((sentence.start + m.start("src"), src, True))
-        for m in _SPEECH_VERB.finditer(text):
-            src = self._speaker(text, m)
+        for m in _attributions(text):
+            src = _clean_source(m.group(m.lastgroup or "src"))
+            if src:
+                frames.append((sentence.start + m.start(m.lastgroup or "src"), src, True))
+        words = _WORDS.findall(text)
+        for m in _SPEECH_VERB.finditer(text) if not _SPEECH_WORDS.isdisjoint(words) else ():
+            src = self._speaker(ctx, m)
             if src:
                 frames.append((sentence.start + m.start(), src, False))
         return sorted(frames)
 
-    def _speaker(self, text: str, verb: re.Match[str]) -> str | None:
+    def _speaker(self, ctx: _Sentence, verb: re.Match[str]) -> str | None:
+        text = ctx.text
         before = text[:verb.start()]
         if re.search(r"\b(?:nicht|kein\w*)\s+$", before):
             return None  # "nicht angab"
@@ -266,7 +302,7 @@ class _Reader:
             anchor = aux
         before = text[:anchor.start()]
         candidates = []
-        m = _NP_BEFORE.search(before)
+        m = _NP_BEFORE.search(before, max(0, len(before) - 90))
         if m and _SUBJECT_BEFORE.search(before[:m.start()]):
             candidates.append(m.group("src"))
         after = _NP_AFTER.match(text, anchor.end())
@@ -277,13 +313,17 @@ class _Reader:
         for raw in candidates:
             src = _clean_source(raw)
             if src and src.casefold() in _PRONOUNS:
-                return self.last_source
+                return self._last_source(ctx.index)
             if src:
                 return src
         return None
 
-    def _continues(self, text: str) -> bool:
-        return bool(_CONTINUING.match(text))
+    def _last_source(self, index: int) -> str | None:
+        """Who "er" or "sie" is: the last source named before this sentence."""
+        for ctx in reversed(self.ctx[:index]):
+            if ctx.frames:
+                return ctx.frames[-1][1]
+        return None
 
     # --- figures ------------------------------------------------------------------------
 
@@ -305,6 +345,8 @@ class _Reader:
                 head = self._borrowed_head(ctx, q, quantities, heads, k, figures, before)
             if head is None or head.category is None or _looks_like_year(q, head):
                 continue
+            if _LOSSES_BEFORE.search(self.prose, max(0, q.start - 30), q.start):
+                head = replace(head, category="casualties")  # "Verluste von 150 Mann"
             fig = self._figure(ctx, q, head, heads, quantities)
             figures.append(fig)
             derived = self._per_unit_total(ctx, fig)
@@ -315,7 +357,7 @@ class _Reader:
     def _head(self, ctx: _Sentence, q: Quantity) -> _Head:
         """The noun the number counts, skipping participles and pre-nominal phrases."""
         tokens = _TOKEN.finditer(self.prose, q.end, ctx.sentence.end)
-        in_phrase = False
+        in_phrase = in_name = False
         words = 0
         for tok in tokens:
             word = tok.group()
@@ -325,10 +367,11 @@ class _Reader:
             if key in _UNITS:
                 return _Head(None, q.end, kind="other")
             if word[0].isupper():
-                if in_phrase:
-                    in_phrase = False
+                if in_phrase or in_name:
+                    in_phrase, in_name = False, True  # "in der Region Saporischschja"
                     continue
                 return self._noun(ctx, q, tok)
+            in_name = False
             if key == "von" and q.vague and words == 0:
                 continue  # "Hunderte von Soldaten"
             if key in _PREPOSITIONS:
@@ -380,14 +423,14 @@ class _Reader:
         zahl = self._zahl_head(ctx, q)
         if zahl is not None:
             return zahl
-        if figures:
-            last = figures[-1]
-            return _Head(last.category, q.end, True, "borrowed", last.actor)
-        if before is not None and before.figures and \
-                (self._continues(ctx.text) or _REPORTED.search(ctx.text)):
+        last = figures[-1] if figures else None
+        if last is None and before is not None and before.figures and \
+                (ctx.continues or _REPORTED.search(ctx.text)):
             last = before.figures[-1]
-            return _Head(last.category, q.end, True, "borrowed", last.actor)
-        return None
+        if last is None:
+            return None
+        category = self._clause_predicate(ctx, q.start, q.end) or last.category
+        return _Head(category, q.end, True, "borrowed", last.actor)
 
     def _zahl_head(self, ctx: _Sentence, q: Quantity) -> _Head | None:
         """ "die Zahl der nordkoreanischen Soldaten ... 15.000"."""
@@ -414,6 +457,8 @@ class _Reader:
     def _per_unit_total(self, ctx: _Sentence, fig: Figure) -> Figure | None:
         """ "fünf Einheiten, jede bestehend aus rund 3.000 Soldaten": 15.000, marked derived."""
         lo = max(ctx.sentence.start, fig.start - 120)
+        if "je" not in self.prose[lo:fig.start]:
+            return None
         m = _PER_UNIT.search(self.prose[lo:fig.start])
         if m is None:
             return None
@@ -468,7 +513,8 @@ class _Reader:
         return self.actors[bisect_left(self.actor_starts, start):
                            bisect_left(self.actor_starts, end)]
 
-    def _usual_actor(self) -> str | None:
+    @cached_property
+    def usual_actor(self) -> str | None:
         """Whose soldiers the article is about: the commonest demonym on a military noun."""
         votes: Counter[str] = Counter()
         for a in self.actors:
@@ -494,7 +540,7 @@ class _Reader:
             frames = [f for f in ctx.frames if f[2] == wanted]
             if frames:
                 return min(frames, key=lambda f: (abs(f[0] - q.start), f[0] > q.start))[1]
-        return ctx.source
+        return ctx.carried_source
 
     def _place_ids(self, ctx: _Sentence, q: Quantity, head: _Head, heads: list[_Head],
                    quantities: list[Quantity]) -> tuple[str, ...]:
@@ -524,17 +570,18 @@ class _Reader:
                     return b
         return hi
 
-    def _carry_places_back(self, done: list[_Sentence]) -> None:
+    def _carry_places_back(self, indices: list[int]) -> None:
         """Figures without a place take those of a sentence that continues or is continued."""
-        for k, ctx in enumerate(done):
+        for i in indices:
+            ctx = self.ctx[i]
             for j, fig in enumerate(ctx.figures):
                 if fig.place_ids:
                     continue
                 ids: tuple[str, ...] = ()
-                if k and self._continues(ctx.text):
-                    ids = _ids(done[k - 1].places)
-                if not ids and k + 1 < len(done) and self._continues(done[k + 1].text):
-                    ids = _ids(done[k + 1].places)
+                if i and ctx.continues:
+                    ids = _ids(self.ctx[i - 1].places)
+                if not ids and i + 1 < len(self.ctx) and self.ctx[i + 1].continues:
+                    ids = _ids(self.ctx[i + 1].places)
                 if ids:
                     ctx.figures[j] = replace(fig, place_ids=ids)
 
@@ -549,7 +596,23 @@ class _Reader:
         return self.prose[lo:hi]
 
 
+def _attributions(text: str) -> list[re.Match[str]]:
+    found = []
+    for pattern, needles, reach in _ATTRIBUTIONS:
+        for needle in needles:
+            at = text.find(needle)
+            while at >= 0:
+                m = (pattern.search(text, max(0, at - reach), at + len(needle) + 40) if reach
+                     else pattern.match(text, at))
+                if m is not None:
+                    found.append(m)
+                at = text.find(needle, at + 1)
+    return found
+
+
+@lru_cache(maxsize=8192)
 def _noun_category(key: str) -> Category | None:
+    """ "Soldaten" -> troops, also as the end of a compound ("Elitesoldaten")."""
     if key in _NOUN_CATEGORY:
         return _NOUN_CATEGORY[key]  # type: ignore[return-value]
     for ending, category in _NOUN_ENDINGS:

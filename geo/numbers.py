@@ -69,6 +69,14 @@ QUANTITY = re.compile(
 _DIGITS_FULL = re.compile(rf"({_DIGITS})(?:\s+({_SCALE}|Dutzend))?", re.IGNORECASE)
 _WORD_SCALED = re.compile(rf"({_WORD}|{_ONE})\s+({_SCALE}|Dutzend)", re.IGNORECASE)
 _WORD_FULL = re.compile(_WORD, re.IGNORECASE)
+_HEDGE_REACH = 32  # "nicht weniger als „", "zwischen "
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_START = re.compile(r"(?<![\w.,\-–])[\w„“\"»«]")
+_SCALE_WORDS = frozenset("dutzend million millionen milliarde milliarden".split())
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_NUMBER_STARTS = ("ein", "zwei", "drei", "vier", "fünf", "sech", "sieb", "acht", "neun", "zehn",
+                  "elf", "zwölf", "zwanzig", "dreißig", "hundert", "tausend", "dutzend", "million",
+                  "milliard", "null")
 _DATE_AFTER = re.compile(rf"\.\s*(?:{_MONTHS})\b|\.\s+[a-zäöüß]")
 
 
@@ -86,14 +94,50 @@ class Quantity:
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every number in ``text[start:end]`` with its hedge, range and unit, in text order."""
+    """Every number in ``text[start:end]`` with its hedge, range and unit, in text order.
+
+    The full pattern is costly to try at every character, so it is tried only a little before
+    each anchor (a digit or a word that starts like a number word), found by fast scans."""
     end = len(text) if end is None else end
-    found = []
-    for m in QUANTITY.finditer(text, start, end):
-        q = _quantity(m)
-        if q is not None:
-            found.append(q)
+    found: list[Quantity] = []
+    done = start
+    for anchor in _anchors(text, start, end):
+        if anchor < done:
+            continue
+        m = _match_around(text, max(done, anchor - _HEDGE_REACH), anchor, end)
+        if m is not None:
+            done = m.end()
+            q = _quantity(m)
+            if q is not None:
+                found.append(q)
     return found
+
+
+def _match_around(text: str, lo: int, anchor: int, end: int) -> re.Match[str] | None:
+    """The quantity that covers ``anchor``, starting at the earliest word start from ``lo``."""
+    for w in _WORD_START.finditer(text, lo, anchor + 1):
+        m = QUANTITY.match(text, w.start(), end)
+        if m is not None and m.end() > anchor:
+            return m
+    return None
+
+
+def _anchors(text: str, start: int, end: int) -> list[int]:
+    positions = [m.start() for m in _DIGIT_RUN.finditer(text, start, end)]
+    segment = text[start:end]
+    for word in set(_LETTER_RUN.findall(segment)):
+        if _is_number_word(word):
+            at = segment.find(word)
+            while at >= 0:
+                positions.append(start + at)
+                at = segment.find(word, at + len(word))
+    return sorted(positions)
+
+
+@lru_cache(maxsize=16384)
+def _is_number_word(word: str) -> bool:
+    key = word.casefold()
+    return key.startswith(_NUMBER_STARTS) and (key in _SCALE_WORDS or parse_number(word) is not None)
 
 
 def _quantity(m: re.Match[str]) -> Quantity | None:

@@ -1,0 +1,307 @@
+"""Figures: the seed gold through the real pipeline, and made-up sentences (not from the seeds)
+that show the rules are German news rules, not seed rules."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from geo.actors import find_actors
+from geo.figures import extract_figures, write_figures_csv
+from geo.model import Article, Figure, Mention, Place, Sentence, Span
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = json.loads((ROOT / "tests" / "gold" / "figures_seeds.json").read_text(encoding="utf-8"))
+
+
+# --- seed gold through the pipeline -----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds():
+    from geo.pipeline import analyse
+    from geo.reading import read_paths
+
+    articles, _ = read_paths([ROOT / "seeds"])
+    analysis = analyse(articles)
+    return {a.id: a for a in articles}, analysis.figures, gazetteer.load()
+
+
+def _span(text: str, context: str, part: str) -> tuple[int, int]:
+    at = text.find(context)
+    assert at >= 0 and text.find(context, at + 1) < 0, f"context not unique: {context!r}"
+    start = at + context.index(part)
+    return start, start + len(part)
+
+
+def _gold_figures():
+    for article_id, entry in GOLD["articles"].items():
+        for gold in entry["figures"]:
+            yield pytest.param(article_id, gold, id=f"{article_id[:3]}:{gold['text']}")
+
+
+def _gold_non_figures():
+    for article_id, entry in GOLD["articles"].items():
+        for gold in entry["not_figures"]:
+            yield pytest.param(article_id, gold, id=f"{article_id[:3]}:{gold['context']}")
+
+
+def _source_matches(extracted: str | None, gold: dict | None) -> bool:
+    if gold is None:
+        return extracted is None
+    if extracted is None:
+        return False
+    got = extracted.casefold()
+    return any(a.casefold() in got or (len(got) >= 3 and got in a.casefold())
+               for a in gold["accept"])
+
+
+def _place_names(place_ids, gaz) -> list[tuple[str, str]]:
+    places = [gaz.get(pid) for pid in place_ids]
+    return [(p.name.casefold(), p.name_de.casefold()) for p in places if p is not None]
+
+
+def _places_match(place_ids, expected: list[str], gaz) -> bool:
+    names = _place_names(place_ids, gaz)
+    if len(names) != len(place_ids):
+        return False
+
+    def hit(want: str, pair: tuple[str, str]) -> bool:
+        return any(want.casefold() in n for n in pair)
+    return (all(any(hit(w, pair) for pair in names) for w in expected) and
+            all(any(hit(w, pair) for w in expected) for pair in names))
+
+
+@pytest.mark.parametrize("article_id, gold", list(_gold_figures()))
+def test_seed_gold_figure(seeds, article_id: str, gold: dict) -> None:
+    articles, figures, gaz = seeds
+    text = articles[article_id].text
+    start, end = _span(text, gold["context"], gold["text"])
+    found = [f for f in figures if f.article == article_id and f.start == start and f.end == end
+             and f.derived == gold["derived"]]
+    assert len(found) == 1, [(f.text, f.start) for f in figures if f.article == article_id]
+    fig = found[0]
+    assert fig.text == text[fig.start:fig.end] == gold["text"]
+    assert (fig.low, fig.high, fig.qualifier, fig.vague) == \
+        (gold["low"], gold["high"], gold["qualifier"], gold["vague"])
+    assert fig.category == gold["category"]
+    assert fig.actor == gold["actor"]
+    assert _source_matches(fig.source, gold["source"]), fig.source
+    assert _places_match(fig.place_ids, gold["places"], gaz), _place_names(fig.place_ids, gaz)
+
+
+@pytest.mark.parametrize("article_id, gold", list(_gold_non_figures()))
+def test_seed_non_figure(seeds, article_id: str, gold: dict) -> None:
+    articles, figures, _ = seeds
+    start, end = _span(articles[article_id].text, gold["context"], gold["text"])
+    assert not [f.text for f in figures if f.article == article_id and not f.derived
+                and f.start < end and start < f.end]
+
+
+def test_seed_figures_are_exactly_the_gold(seeds) -> None:
+    """No false figure anywhere in the seeds: everything extracted is in the gold."""
+    articles, figures, _ = seeds
+    expected = {(aid, *_span(articles[aid].text, g["context"], g["text"]), g["derived"])
+                for aid, entry in GOLD["articles"].items() for g in entry["figures"]}
+    got = {(f.article, f.start, f.end, f.derived) for f in figures}
+    assert got == expected
+
+
+# --- made-up sentences ------------------------------------------------------------------
+
+_PLACES = {
+    "Bachmut": ("t:bachmut", "PPL"), "Charkiw": ("t:charkiw", "PPLA"),
+    "Region Saporischschja": ("t:saporischschja", "ADM1"), "Belarus": ("t:belarus", "PCLI"),
+    "Awdijiwka": ("t:awdijiwka", "PPL"), "Robotyne": ("t:robotyne", "PPL"),
+    "Werbowe": ("t:werbowe", "PPL"), "Syrien": ("t:syrien", "PCLI"),
+    "Moskau": ("t:moskau", "PPLC"),
+}
+
+
+def _place(name: str) -> Place:
+    pid, code = _PLACES[name]
+    return Place(pid, None, name, name, code, "XX", "", 0.0, 0.0, 0, "settlement")
+
+
+def analyse_text(text: str, speakers: tuple[str, ...] = ()) -> list[Figure]:
+    """Figures of a made-up article; sentences split at '. '/'? ', places from _PLACES."""
+    article = Article("t", "t.txt", "", text, [Span(0, len(text))])
+    sentences = [Sentence(m.start(), m.end(), m.group())
+                 for m in re.finditer(r"\S.*?(?:[.?!](?=\s|$)|$)", text)]
+    mentions = []
+    for name in _PLACES:
+        for m in re.finditer(re.escape(name), text):
+            sentence = next(s for s in sentences if s.start <= m.start() < s.end)
+            role = "speaker" if name in speakers else "place"
+            mentions.append(Mention("t", m.start(), m.end(), name, sentence, role, _place(name),
+                                    0.9, None))
+    return extract_figures(article, sentences, mentions, find_actors(article, sentences))
+
+
+def only(text: str, **kw) -> Figure:
+    figures = analyse_text(text, **kw)
+    assert len(figures) == 1, [(f.text, f.category) for f in figures]
+    return figures[0]
+
+
+def test_troops_with_hedge_demonym_attribution_and_place() -> None:
+    f = only("Nach Angaben des britischen Verteidigungsministeriums sind rund 4.500 "
+             "belarussische Soldaten in der Nähe von Bachmut stationiert.")
+    assert (f.text, f.low, f.qualifier, f.category, f.actor) == \
+        ("rund 4.500", 4500, "approx", "troops", "BY")
+    assert "Verteidigungsministeriums" in f.source
+    assert f.place_ids == ("t:bachmut",)
+
+
+def test_killed_noun_and_speech_frame_after() -> None:
+    f = only("Bei dem Angriff auf Charkiw gab es mindestens zwölf Tote, sagte Bürgermeister "
+             "Igor Terechow.")
+    assert (f.low, f.qualifier, f.category, f.source) == \
+        (12, "at_least", "killed", "Bürgermeister Igor Terechow")
+    assert f.place_ids == ("t:charkiw",)
+    assert f.actor is None  # the text says nothing about whose people they were
+
+
+def test_wounded_predicate_and_zwischen_range() -> None:
+    f = only("Zwischen 40 und 60 Zivilisten wurden in Charkiw verletzt.")
+    assert (f.low, f.high, f.qualifier, f.category, f.source) == (40, 60, "range", "wounded", None)
+
+
+def test_killed_and_wounded_together_is_one_category() -> None:
+    f = only("Laut dem Generalstab wurden etwa 1.300 russische Soldaten verletzt oder getötet.")
+    assert (f.category, f.actor, f.source) == ("killed_or_wounded", "RU", "Generalstab")
+
+
+def test_vague_quantity_keeps_lower_bound() -> None:
+    f = only("Hunderte ukrainische Soldaten sollen sich in Awdijiwka ergeben haben und in "
+             "Gefangenschaft geraten sein.")
+    assert (f.text, f.low, f.vague, f.qualifier, f.category, f.actor) == \
+        ("Hunderte", 200, True, "at_least", "captured", "UA")
+
+
+def test_up_to_and_missing() -> None:
+    f = only("Bis zu 80 Soldaten aus Syrien werden seit der Offensive vermisst, erklärte das "
+             "Verteidigungsministerium.")
+    assert (f.qualifier, f.high, f.category, f.actor, f.source) == \
+        ("up_to", 80, "missing", "SY", "Verteidigungsministerium")
+
+
+def test_casualties_on_one_side_and_villages_of_previous_sentence() -> None:
+    figures = analyse_text(
+        "Russische Einheiten griffen die Dörfer Robotyne und Werbowe an. Dabei erlitten sie "
+        "nach ukrainischen Angaben Verluste von mehr als 150 Mann.")
+    assert len(figures) == 1
+    f = figures[0]
+    assert (f.low, f.qualifier, f.category) == (150, "at_least", "casualties")
+    assert f.source == "ukrainischen Angaben"
+    assert f.place_ids == ("t:robotyne", "t:werbowe")
+
+
+def test_losses_on_named_side() -> None:
+    f = only("Die Armee meldete 90 Verluste auf iranischer Seite in Syrien.")
+    assert (f.category, f.actor, f.source) == ("casualties", "IR", "Armee")
+    assert f.place_ids == ("t:syrien",)
+
+
+def test_partitive_and_reported_continuation() -> None:
+    figures = analyse_text(
+        "Der Geheimdienst erklärte, von den 6.000 georgischen Freiwilligen seien bis zu 2.000 "
+        "in der Region Saporischschja im Einsatz. „Mindestens 500“ seien bereits gefallen.")
+    assert [(f.text, f.category, f.actor, f.source) for f in figures] == [
+        ("6.000", "troops", "GE", "Geheimdienst"),
+        ("bis zu 2.000", "troops", "GE", "Geheimdienst"),
+        ("Mindestens 500", "killed", "GE", "Geheimdienst"),
+    ]
+    assert figures[1].place_ids == ("t:saporischschja",)
+
+
+def test_pronoun_speaker_is_the_last_named_source() -> None:
+    figures = analyse_text("Oberst Markus Reisner sprach von schweren Kämpfen, sagte Reisner. "
+                           "Er schätzte, dass etwa 800 tschechische Freiwillige kämpfen.")
+    assert len(figures) == 1
+    # "schätzte" is no speech verb, so the figure has no frame of its own in its sentence
+    assert figures[0].actor == "CZ"
+
+
+def test_er_sagte_resolves_to_previous_speaker() -> None:
+    figures = analyse_text("„Die Lage ist ernst“, sagte General Kowalski. Er sagte, dass rund "
+                           "600 polnische Soldaten nach Belarus verlegt würden.")
+    (f,) = figures
+    assert (f.source, f.actor, f.place_ids) == ("General Kowalski", "PL", ("t:belarus",))
+
+
+def test_per_unit_total_is_derived() -> None:
+    figures = analyse_text("Geplant seien drei Brigaden, jede mit etwa 2.000 Soldaten.")
+    base, total = figures
+    assert (base.low, base.derived) == (2000, False)
+    assert (total.low, total.qualifier, total.derived, total.text) == \
+        (6000, "approx", True, "drei Brigaden, jede mit etwa 2.000")
+
+
+def test_area() -> None:
+    f = only("Seit Jahresbeginn haben ukrainische Truppen rund 120 Quadratkilometer befreit.")
+    assert (f.category, f.low, f.actor) == ("area_km2", 120, "UA")
+
+
+@pytest.mark.parametrize("text", [
+    "Am 24. Februar begann die Invasion.",
+    "Die Armee setzt 155-mm-Granaten und F-16-Kampfjets ein.",
+    "Der Krieg dauert seit zwei Jahren an.",
+    "Er sprach von drei Brigaden.",
+    "Im Jahr 2023 kamen 15 Panzer an.",
+    "Mehr als 10.000 Menschen demonstrierten in Moskau.",
+    "Die Stadt liegt 30 Kilometer von der Front entfernt.",
+    "Die Preise stiegen um 12 Prozent.",
+    "Seit dem 3. März herrscht Waffenruhe.",
+    "Der Konvoi bestand aus fünf Einheiten.",
+    "Die 2. Armee rückte vor.",
+    "Der Raketenangriff dauerte drei Stunden.",
+    "Seit 2014 tobt der Konflikt.",
+])
+def test_no_figure(text: str) -> None:
+    assert analyse_text(text) == []
+
+
+def test_figure_text_is_the_article_text() -> None:
+    text = "Laut Kiew wurden etwa 3.000 nordkoreanische Soldaten getötet."
+    (f,) = analyse_text(text)
+    assert text[f.start:f.end] == f.text == "etwa 3.000"
+
+
+def test_csv_columns_and_formula_safety(tmp_path: Path) -> None:
+    figures = analyse_text("Laut =HYPERLINK sind 40 Soldaten in Bachmut.")
+    buffer = io.StringIO()
+    write_figures_csv(figures, buffer)
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert rows[0]["low"] == "40" and rows[0]["place_ids"] == "t:bachmut"
+    assert not any(v.startswith("=") for row in rows for v in row.values())
+    path = tmp_path / "f.csv"
+    write_figures_csv(figures, path)
+    assert path.read_text(encoding="utf-8").startswith("article,start,end,text,low,high")
+
+
+def test_speed() -> None:
+    """Budget: the whole pipeline must read 1,000 articles of 2,500 characters a second. The
+    figures step on the seeds (about 3,000 characters and four figures each) must stay under
+    a millisecond an article (best of five runs, as the test machine is shared)."""
+    import time
+
+    from geo.pipeline import analyse
+    from geo.reading import read_paths
+
+    articles, _ = read_paths([ROOT / "seeds"])
+    analysis = analyse(articles)
+    inputs = [(a, analysis.sentences[a.id], [m for m in analysis.mentions if m.article == a.id],
+               [x for x in analysis.actors if x.article == a.id]) for a in articles]
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(20):
+            for article, sentences, mentions, actors in inputs:
+                extract_figures(article, sentences, mentions, actors)
+        best = min(best, (time.perf_counter() - start) / (20 * len(inputs)))
+    assert best < 0.001, best
