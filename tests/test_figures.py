@@ -23,6 +23,7 @@ GOLD = json.loads((ROOT / "tests" / "gold" / "figures_seeds.json").read_text(enc
 
 @pytest.fixture(scope="module")
 def seeds():
+    from geo import gazetteer
     from geo.pipeline import analyse
     from geo.reading import read_paths
 
