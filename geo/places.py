@@ -62,7 +62,9 @@ class _Token:
     __slots__ = ("start", "end", "text", "key", "capital")
 
     def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text = start, end, text
+        self.start = start
+        self.end = end
+        self.text = text
         self.key = text.casefold()
         self.capital = text[0].isupper()
 
@@ -95,7 +97,7 @@ class _Hit:
 def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
     """All place mentions in the article, resolved, in text order."""
     hits: list[_Hit] = []
-    tokenised = [(s, [_Token(m.start(), m.end(), m.group())
+    tokenised = [(s, [_Token(*m.span(), m.group())
                       for m in _TOKEN.finditer(article.prose, s.start, s.end)])
                  for s in sentences]
     persons = _person_names(tokenised, gaz)
@@ -120,6 +122,9 @@ def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer,
     hits: list[_Hit] = []
     i = 0
     while i < len(tokens):
+        if not tokens[i].capital:  # names start with a capital; most tokens stop here
+            i += 1
+            continue
         hit, used = _match_at(tokens, i, sentence, gaz, persons)
         if hit is not None:
             hit.role = _role(tokens, i, i + used, hit, gaz)
