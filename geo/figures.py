@@ -87,6 +87,7 @@ _PREDICATES: tuple[tuple[re.Pattern[str], Category], ...] = (
     (re.compile(r"\b(?:vermisst\w*|verschwunden\w*|verschollen\w*)", re.I), "missing"),
     (re.compile(r"\b(?:gefangen\s*genommen\w*|in\s+Gefangenschaft|festgenommen\w*)", re.I),
      "captured"),
+    (re.compile(r"\b(?:verloren|verlor|verloren\w+|verlieren|verliert)\b", re.I), "casualties"),
 )
 _DEPLOYED = re.compile(r"\b(?:stationiert|entsandt|geschickt|verlegt|eingesetzt|im\s+Einsatz|"
                        r"mobilisiert|eingezogen|rekrutiert|zusammengezogen|kämpf\w+|aufhalten|"
@@ -124,7 +125,7 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
 _SPEECH_VERB = re.compile(
     r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|meldet|meldete|meldeten|berichtet|"
     r"berichtete|berichteten|verkündet|verkündete|bestätigt|bestätigte|betont|betonte|behauptet|"
-    r"behauptete|schrieb|schreibt|angab|mitteilte|bekanntgab|gesagt|mitgeteilt|angegeben|"
+    r"behauptete|schrieb|schreibt|schätzt|schätzte|schätzen|angab|mitteilte|bekanntgab|gesagt|mitgeteilt|angegeben|"
     r"bekanntgegeben|gemeldet|verkündet|erklärt)\b"
     # separable verbs count with their particle: "gab ... an", not "gab es"
     r"|\b(?:gab|gaben|gibt|geben)\b(?=[^,.;:]*\b(?:an|bekannt)\b\s*[,.;:])"
@@ -259,9 +260,9 @@ class _Reader:
         """ "in der russischen Region Kursk", "um die Dörfer A, B und C", "nach Russland"."""
         window = self.prose[max(0, m.start - 60):m.start]
         words = re.findall(r"[\w-]+|[,]", window)
-        if previous is not None and previous.end >= m.start - 6 and words and \
-                words[-1] in (",", "und", "oder") and previous.end > m.start - 8:
-            return True
+        if previous is not None and m.start - previous.end <= 6 and words and \
+                words[-1] in (",", "und", "oder"):
+            return True  # the next name of a list: "Plekhovo, Vorobzha und Martynovka"
         for n, word in enumerate(reversed(words[-5:])):
             key = word.casefold()
             if key in _LOCATIVE or (key == "von" and re.search(r"(?:Nähe|lich)\s+von\s*$", window)):
@@ -439,9 +440,8 @@ class _Reader:
             for w in re.finditer(r"[\w-]+", m.group("np")):
                 category = _noun_category(w.group().casefold())
                 if category is not None:
-                    start, end = m.start("np") + w.start(), m.start("np") + w.end()
                     return _Head(category, q.end, True, "borrowed",
-                                 self._np_actor(m.start("np"), end))
+                                 self._np_actor(m.start("np"), m.start("np") + w.end()))
         return None
 
     def _figure(self, ctx: _Sentence, q: Quantity, head: _Head, heads: list[_Head],
