@@ -1,0 +1,169 @@
+"""End to end in headless Chromium: the real ``streamlit run dashboard.py`` on a copy of the app,
+with a malicious article among the uploads.
+
+- the page loads nothing from outside this machine (every request, in every frame, is checked);
+- the map draws its markers; clicking the Plekhovo marker shows its quote in the side panel;
+- the malicious article's ``<img onerror>`` and ``<script>`` are shown as text and never run;
+- screenshots for the README go to ``docs/screenshots/``.
+
+Needs Debian's chromium at /usr/bin/chromium (``scripts/test.sh`` installs it); skipped without
+it, except in CI (``CI`` set), where its absence fails the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from .conftest import (EVIL_NAME, KURSK, PLEKHOVO, PLEKHOVO_QUOTE, ROOT, Traffic,
+                       guarded_context, map_frame, marker, open_app, side_panel)
+
+pytestmark = pytest.mark.browser
+
+SHOTS = ROOT / "docs" / "screenshots"
+EVIL_ARTICLE = Path(EVIL_NAME).stem
+PANEL_TIMEOUT = 15_000  # ms; the budget is 1 s, measured by benchmarks/bench_browser.py
+
+
+@pytest.fixture()
+def session(browser, app_server):
+    """A fresh browser context (own cookies, own Streamlit session) with request guarding."""
+    traffic = Traffic()
+    context = guarded_context(browser, traffic)
+    page = context.new_page()
+    try:
+        yield page, traffic, app_server
+    finally:
+        context.close()
+
+
+def shot(page, name: str, **kwargs) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / name), **kwargs)
+
+
+def assert_nothing_ran(page, traffic: Traffic) -> None:
+    """No script of the article ran: no marker variable in any frame, no dialog, and the
+    ``<img src=x>`` was never turned into an element (it would request ``/x``)."""
+    frames = page.frames
+    assert len(frames) >= 2, "expected the page and the map's iframe"
+    for frame in frames:
+        assert frame.evaluate("typeof window.__pwned") == "undefined", \
+            f"article script ran in frame {frame.url[:80]}"
+        assert frame.evaluate(
+            "Array.from(document.querySelectorAll('img')).filter(i => "
+            "(i.getAttribute('src') || '') === 'x' || i.hasAttribute('onerror')).length") == 0, \
+            f"an <img> from the article was created in frame {frame.url[:80]}"
+    assert traffic.dialogs == [], f"dialogs fired: {traffic.dialogs}"
+    assert not [u for u in traffic.requests if urlsplit(u).path.rstrip("/").endswith("/x")], \
+        "the article's <img src=x> was fetched"
+
+
+def assert_offline(traffic: Traffic) -> None:
+    assert traffic.requests, "no requests were recorded at all"
+    assert traffic.external == [], f"requests outside localhost: {traffic.external}"
+
+
+def test_map_offline_and_plekhovo_click(session):
+    page, traffic, server = session
+    frame = open_app(page, server.url)
+    labels = frame.locator("svg.lb-place").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label'))")
+    assert PLEKHOVO in labels and KURSK in labels, labels
+    # The basemap is drawn from bundled outlines (SVG paths), not tiles from a server.
+    assert frame.locator(".leaflet-overlay-pane path").count() > 10
+    assert frame.locator(".leaflet-tile-pane img").count() == 0
+    assert "GeoNames" in frame.locator(".leaflet-control-attribution").inner_text()
+    assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
+    panel = side_panel(page)
+    assert panel.count() == 0 or PLEKHOVO_QUOTE not in panel.inner_text()
+    page.wait_for_timeout(300)  # let the map settle for the picture
+    shot(page, "map_overview.png")
+
+    marker(frame, PLEKHOVO).click()
+    panel = side_panel(page)
+    panel.wait_for(timeout=PANEL_TIMEOUT)
+    page.wait_for_function(
+        "q => Array.from(document.querySelectorAll('.lb-panel')).some(e => e.innerText.includes(q))",
+        arg=PLEKHOVO_QUOTE, timeout=PANEL_TIMEOUT)
+    assert PLEKHOVO in panel.inner_text()
+    # the mention is highlighted in the quote
+    assert panel.locator("mark", has_text=PLEKHOVO).count() >= 1
+    # the click did not reload the map: its frame and markers are still there
+    assert marker(map_frame(page), PLEKHOVO).count() == 1
+    shot(page, "plekhovo_side_panel.png")
+
+    # The view lives in the URL: a colleague opening the link sees the same place.
+    page.wait_for_function("() => location.search.includes('place=')", timeout=PANEL_TIMEOUT)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query.get("place"), page.url
+    link = page.url
+    page.goto("about:blank")
+    open_app(page, link)
+    page.wait_for_function(
+        "q => Array.from(document.querySelectorAll('.lb-panel')).some(e => e.innerText.includes(q))",
+        arg=PLEKHOVO_QUOTE, timeout=PANEL_TIMEOUT)
+
+    assert_offline(traffic)
+    assert_nothing_ran(page, traffic)
+
+
+def test_malicious_article_is_shown_as_text(session):
+    page, traffic, server = session
+    # Only the malicious article: its Kursk quote is then the first in the popup too.
+    frame = open_app(page, f"{server.url}/?article={EVIL_ARTICLE}")
+    kursk = marker(frame, KURSK)
+    assert kursk.count() == 1
+    kursk.click()
+    panel = side_panel(page)
+    panel.wait_for(timeout=PANEL_TIMEOUT)
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.lb-panel')).some(e => e.innerText.includes('<img'))",
+        timeout=PANEL_TIMEOUT)
+    text = panel.inner_text()
+    assert "<img src=x onerror=" in text and "<script>" in text, text
+    # the popup on the map shows it as text as well
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=PANEL_TIMEOUT)
+    assert "<img src=x onerror=" in popup.inner_text()
+    assert popup.locator("img, script").count() == 0
+    assert panel.locator("img, script").count() == 0
+    page.wait_for_timeout(1000)  # give an onerror handler every chance to fire
+    shot(page, "malicious_article_as_text.png")
+
+    assert_offline(traffic)
+    assert_nothing_ran(page, traffic)
+
+
+def test_claims_view(session):
+    page, traffic, server = session
+    open_app(page, server.url)
+    tab = page.get_by_role("tab", name="Claims")
+    tab.click()
+    panel = page.locator('[role="tabpanel"]').first
+    chart = panel.locator(".vega-embed, canvas").first
+    chart.wait_for(timeout=PANEL_TIMEOUT)
+    # Streamlit scrolls inside its own container: a tall window shows the whole tab at once.
+    page.set_viewport_size({"width": 1500, "height": 2400})
+    page.wait_for_timeout(800)  # let Vega redraw at the new size
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    panel.screenshot(path=str(SHOTS / "claims_view.png"))
+    assert_offline(traffic)
+    assert_nothing_ran(page, traffic)
+
+
+def test_guard_sees_external_requests(session):
+    """Control for the offline check: switching on the optional online tile layer makes the
+    page ask a tile server, and the guard records (and blocks) it."""
+    page, traffic, server = session
+    open_app(page, server.url)
+    assert traffic.external == []
+    page.get_by_text("Online map tiles").click()
+    deadline_ms = 30_000
+    waited = 0
+    while not traffic.external and waited < deadline_ms:
+        page.wait_for_timeout(100)
+        waited += 100
+    assert traffic.external, "switching on online tiles requested nothing outside localhost"
+    assert all(not u.startswith(server.url) for u in traffic.external)
