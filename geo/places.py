@@ -37,8 +37,8 @@ _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "k
            "senator", "abgeordnete", "abgeordneter", "autor", "autorin", "sänger", "trainer"}
 _TITLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präsident",
                    "präsidentin", "chef", "chefin", "kanzler", "beamte", "beamter", "general")
-_COMPASS = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "zentral",
-            "mittel")
+_COMPASS = re.compile(r"(?:nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral|mittel)"
+                      r"(\w{4,})$")
 # Prepositions after which a country or capital is a location, not an actor.
 # ("durch" is left out: "Invasion ... durch Russland" names the agent.)
 _WHERE = {"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
@@ -207,12 +207,12 @@ def _lookup_word(word: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
         rows = tuple(r for r in gaz.names.get(key[:-1], ()) if _well_known(gaz.places[r]))
         if rows:
             return key[:-1], rows
-    for prefix in _COMPASS:
-        if key.startswith(prefix) and len(key) > len(prefix) + 3:
-            base = key[len(prefix):]
-            rows = tuple(r for r in gaz.names.get(base, ()) if gaz.places[r][4] in ("PCLI", "ADM1"))
-            if rows:
-                return base, rows
+    compass = _COMPASS.match(key)
+    if compass:
+        base = compass.group(1)
+        rows = tuple(r for r in gaz.names.get(base, ()) if gaz.places[r][4] in ("PCLI", "ADM1"))
+        if rows:
+            return base, rows
     return key, ()
 
 
