@@ -202,15 +202,19 @@ def launch(playwright):
                                       headless=True)
 
 
-def guarded_context(browser, traffic: Traffic, **kwargs):
-    """A browser context that aborts and records every request outside localhost. Routing on the
-    context covers iframes and workers too."""
+def guarded_context(browser, traffic: Traffic, block: bool = True, **kwargs):
+    """A browser context that records every request outside localhost and, with ``block``,
+    aborts it. Routing on the context covers iframes and workers too. Routing sends every
+    request through this process and slows the ~200 requests of a Streamlit page, so the
+    benchmark only watches (``block=False``): requests are still seen by the page listeners."""
     context = browser.new_context(viewport={"width": 1500, "height": 1000},
                                   service_workers="block", **kwargs)
+    context.on("page", lambda page: _watch_page(page, traffic))
+    if not block:
+        return context
 
     def route(r) -> None:
         url = r.request.url
-        traffic.requests.append(url)
         if is_local(url):
             r.continue_()
         else:
@@ -218,12 +222,18 @@ def guarded_context(browser, traffic: Traffic, **kwargs):
             r.abort("blockedbyclient")
 
     context.route("**/*", route)
-    # WebSockets are not HTTP requests: record them too (Streamlit's own is local).
-    context.on("page", lambda page: _watch_page(page, traffic))
     return context
 
 
 def _watch_page(page, traffic: Traffic) -> None:
+    """Dialogs, WebSockets (not HTTP, so not routed; Streamlit's own is local) and any request
+    in any of the page's frames, whether or not it was routed."""
+
+    def on_request(req) -> None:
+        traffic.requests.append(req.url)
+        if not is_local(req.url):
+            traffic.outside(req.url)
+
     def on_ws(ws) -> None:
         traffic.requests.append(ws.url)
         if not is_local(ws.url):
@@ -237,8 +247,7 @@ def _watch_page(page, traffic: Traffic) -> None:
     page.on("dialog", on_dialog)
     page.on("console", lambda msg: traffic.console_errors.append(msg.text)
             if msg.type == "error" else None)
-    # A request that bypassed routing would still show up here.
-    page.on("request", lambda req: None if is_local(req.url) else traffic.outside(req.url))
+    page.on("request", on_request)
 
 
 def map_frame(page, timeout: float = FIRST_MAP_TIMEOUT):
