@@ -23,7 +23,7 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 8
+FORMAT = 10
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -143,9 +143,23 @@ def _german_name(names: list[str], fallback: str) -> str:
         if " " in n or n == fallback:
             continue
         f = freq.get(n.casefold(), 0.0)
-        if f > best_f * 2 and difflib.SequenceMatcher(None, canonical, _loose(n)).ratio() >= 0.5:
+        if f > best_f * 2 and difflib.SequenceMatcher(None, canonical, _loose(n)).ratio() >= 0.5 \
+                and not _is_german_word(n):  # Riga's alternate "Liga" is a German noun
             best, best_f = n, f
     return best
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+def _is_german_word(word: str) -> bool:
+    """True if HanTa's lexicon knows the capitalised word as something other than a name."""
+    tags = _tagger().tag_word(word[:1].upper() + word[1:], cutoff=5)
+    return bool(tags) and tags[0][0] != "NE" and tags[0][1] > -25
 
 
 def _add_cities(b: _Builder, countries: dict) -> dict[tuple[str, str], list[int]]:
@@ -273,20 +287,16 @@ def _common_words() -> frozenset[str]:
 def _lexical_keys(b: _Builder) -> frozenset[str]:
     """Single-word names that German also uses as ordinary words (by HanTa's lexicon);
     countries, capitals and curated places are never words here."""
-    from HanTa import HanoverTagger as ht
-
-    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    tagger = _tagger()
     freq = _german_frequencies()
     lexical = set()
     for key, rows in b.names.items():
         if freq.get(key, 0.0) < 1e-7:  # rarer than once in ten million words: no homograph risk
             continue
-        if any(b.places[r][4] in ("PCLI", "CONT", "PPLC") or b.places[r][0].startswith("lagebild:")
-               for r in rows):
-            continue
-        word = key[:1].upper() + key[1:]
-        tags = tagger.tag_word(word, cutoff=5)
-        if tags and tags[0][0] != "NE" and tags[0][1] > -25:
+        if any((b.places[r][4] in ("PCLI", "CONT", "PPLC") or b.places[r][0].startswith("lagebild:"))
+               and key in (name_key(b.places[r][2]), name_key(b.places[r][3])) for r in rows):
+            continue  # the own name of a country, capital or curated place; not a mere alternate
+        if _is_german_word(key):
             lexical.add(key)  # a noun: "Mark", "Sonne"
         elif freq[key] > 1e-5 and tagger.tag_word(key, cutoff=5)[0][0] not in ("NE", "NN"):
             lexical.add(key)  # a frequent function word capitalised at a sentence start: "Von"
@@ -348,4 +358,7 @@ def load() -> Gazetteer:
     with os.fdopen(fd, "wb") as fh:
         pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    for stale in path.parent.glob("gazetteer-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
     return gaz

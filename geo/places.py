@@ -245,6 +245,9 @@ def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...]
         return 0.6 if (locative and big >= 100_000) else 0.0
     if country_like or curated:
         return 0.95
+    own = any(key in (name_key(gaz.places[r][2]), name_key(gaz.places[r][3])) for r in rows)
+    if not own and not locative and big < 100_000:
+        return 0.0  # only an alternate name of a small town ("Cloud", "Tui"): too weak alone
     if not locative and (_name_part(prev, tokens[i], i - 1, gaz) or
                          _name_part(nxt, tokens[i], i + 1, gaz)):
         return 0.0  # "Borussia Dortmund", "New York Times": a town inside a longer name
