@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from geo.collection import feature_collection
-    from geo.figures import write_figures_csv
+    from geo.exports import figures_rows, to_csv
     from geo.pipeline import analyse
     from geo.reading import read_paths
 
@@ -46,7 +46,7 @@ def _extract(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text + "\n")
     if args.figures_csv:
-        write_figures_csv(analysis.figures, args.figures_csv)
+        args.figures_csv.write_bytes(to_csv(figures_rows(fc)))
     return 0
 
 

@@ -44,6 +44,7 @@ def figures_rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
         "qualifier": f["qualifier"], "vague": f["vague"], "derived": f["derived"],
         "category": f["category"], "actor": f.get("actor"), "source": source_label(f),
         "places": ", ".join(names.get(pid, pid) for pid in f["place_ids"]),
+        "place_ids": ";".join(f["place_ids"]),
         "text": f["text"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
     } for f in fc.get("figures", [])]
 

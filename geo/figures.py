@@ -22,14 +22,11 @@ articles go through a second:
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from pathlib import Path
-from typing import IO
 
 from geo.actors import actor_kind
 from geo.model import Actor, Article, Category, Figure, Mention, Sentence
@@ -149,10 +146,6 @@ _CONTINUING = re.compile(
     r"Außerdem|Sie|Er|Diese[rsnm]?|(?:Die|Der|Das)\s+(?:Opfer|Toten|Verletzten|Verwundeten|"
     r"Verluste|Soldaten|Truppen|Kämpfe|Angriffe|Gefechte|Einheiten|Angaben|Zahl))\b")
 _CLAUSE_END = re.compile(r"[;:()–—]|,(?=\s*[„\"»]?[a-zäöüß])")
-
-CSV_COLUMNS = ("article", "start", "end", "text", "low", "high", "qualifier", "vague", "derived",
-               "category", "actor", "source", "place_ids", "sentence")
-
 
 @dataclass
 class _Head:
@@ -644,32 +637,3 @@ def _clean_source(raw: str) -> str | None:
 
 def _ids(mentions: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.place.place_id for m in mentions))
-
-
-# --- CSV -------------------------------------------------------------------------------------
-
-def write_figures_csv(figures: list[Figure], path_or_file: str | Path | IO[str]) -> None:
-    """The figures table, one row per claim; place ids joined by ";". Cells that a spreadsheet
-    would run as a formula are prefixed with an apostrophe."""
-    if isinstance(path_or_file, (str, Path)):
-        with open(path_or_file, "w", encoding="utf-8", newline="") as handle:
-            _write_csv(figures, handle)
-    else:
-        _write_csv(figures, path_or_file)
-
-
-def _write_csv(figures: list[Figure], handle: IO[str]) -> None:
-    writer = csv.writer(handle)
-    writer.writerow(CSV_COLUMNS)
-    for f in figures:
-        row = [f.article, f.start, f.end, f.text, f.low, f.high, f.qualifier, f.vague,
-               f.derived, f.category, f.actor or "", f.source or "", ";".join(f.place_ids),
-               f.sentence.text]
-        writer.writerow([_safe(v) for v in row])
-
-
-def _safe(value: object) -> object:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-

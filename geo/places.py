@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from geo.gazetteer import TYPE_WORDS, Gazetteer, name_key
-from geo.model import Article, Mention, Place, Sentence
+from geo.model import Article, Mention, Sentence
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w)|\.(?=\w\.))*")
 

@@ -3,8 +3,6 @@ that show the rules are German news rules, not seed rules."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from pathlib import Path
@@ -12,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.actors import find_actors
-from geo.figures import extract_figures, write_figures_csv
+from geo.figures import extract_figures
 from geo.model import Article, Figure, Mention, Place, Sentence, Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -276,15 +274,3 @@ def test_figure_text_is_the_article_text() -> None:
     text = "Laut Kiew wurden etwa 3.000 nordkoreanische Soldaten getötet."
     (f,) = analyse_text(text)
     assert text[f.start:f.end] == f.text == "etwa 3.000"
-
-
-def test_csv_columns_and_formula_safety(tmp_path: Path) -> None:
-    figures = analyse_text("Laut =HYPERLINK sind 40 Soldaten in Bachmut.")
-    buffer = io.StringIO()
-    write_figures_csv(figures, buffer)
-    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
-    assert rows[0]["low"] == "40" and rows[0]["place_ids"] == "t:bachmut"
-    assert not any(v.startswith("=") for row in rows for v in row.values())
-    path = tmp_path / "f.csv"
-    write_figures_csv(figures, path)
-    assert path.read_text(encoding="utf-8").startswith("article,start,end,text,low,high")
