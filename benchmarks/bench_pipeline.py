@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from a checkout
 
 from geo import gazetteer  # noqa: E402
+from geo.actors import find_actors  # noqa: E402
+from geo.figures import extract_figures  # noqa: E402
 from geo.pipeline import analyse  # noqa: E402
+from geo.places import find_mentions  # noqa: E402
 from geo.reading import article_from_text, read_paths  # noqa: E402
 from geo.sentences import split_sentences  # noqa: E402
 
@@ -37,6 +40,26 @@ def corpus(folders: list[Path], n: int, size: int = 2500) -> list[str]:
             texts.append(" ".join(current))
             current = []
     return texts
+
+
+def stage_times(texts: list[str]) -> dict[str, float]:
+    """CPU milliseconds per article spent in each step, to show where the time goes."""
+    gaz = gazetteer.load()
+    spent = dict.fromkeys(("read", "sentences", "places", "actors", "figures"), 0.0)
+
+    def timed(stage, call, *args):
+        start = time.process_time()
+        result = call(*args)
+        spent[stage] += time.process_time() - start
+        return result
+
+    for i, text in enumerate(texts):
+        article = timed("read", article_from_text, f"a{i}.txt", text)
+        sentences = timed("sentences", split_sentences, article)
+        mentions = timed("places", find_mentions, article, sentences, gaz)
+        actors = timed("actors", find_actors, article, sentences)
+        timed("figures", extract_figures, article, sentences, mentions, actors)
+    return {stage: 1000 * total / len(texts) for stage, total in spent.items()}
 
 
 def main() -> int:
@@ -64,6 +87,8 @@ def main() -> int:
           f"{args.runs} runs (min {min(rates):.0f}, max {max(rates):.0f}), one core")
     print(f"throughput (CPU time of this process, less sensitive to other load): median "
           f"{statistics.median(cpu_rates):.0f} articles/s")
+    stages = stage_times(texts)
+    print("CPU ms per article by step: " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items()))
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
     return 0
 
