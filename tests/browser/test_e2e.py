@@ -4,6 +4,7 @@ with a malicious article among the uploads.
 - the page loads nothing from outside this machine (every request, in every frame, is checked);
 - the map draws its markers; clicking the Plekhovo marker shows its quote in the side panel;
 - the malicious article's ``<img onerror>`` and ``<script>`` are shown as text and never run;
+- pan and zoom send nothing to the server (no rerun) and a click's rerun keeps the view;
 - screenshots for the README go to ``docs/screenshots/``.
 
 Needs Debian's chromium at /usr/bin/chromium (``scripts/test.sh`` installs it); skipped without
@@ -58,6 +59,11 @@ def assert_nothing_ran(page, traffic: Traffic) -> None:
     assert traffic.dialogs == [], f"dialogs fired: {traffic.dialogs}"
     assert not [u for u in traffic.requests if urlsplit(u).path.rstrip("/").endswith("/x")], \
         "the article's <img src=x> was fetched"
+
+
+def dist(a: dict, b: dict) -> float:
+    """Degrees between two Leaflet LatLng objects (small distances; for comparisons only)."""
+    return ((a["lat"] - b["lat"]) ** 2 + (a["lng"] - b["lng"]) ** 2) ** 0.5
 
 
 def assert_offline(traffic: Traffic) -> None:
@@ -182,3 +188,56 @@ def test_guard_sees_external_requests(session):
         waited += 100
     assert traffic.external, "switching on online tiles requested nothing outside localhost"
     assert all(not u.startswith(server.url) for u in traffic.external)
+
+
+def test_pan_and_zoom_do_not_rerun(session):
+    """Panning and zooming send nothing to the server (no rerun) and the view stays where the
+    analyst put it, also after a marker click has rerun the app."""
+    page, traffic, server = session
+    sent: list[int] = []
+    page.on("websocket", lambda ws: ws.on(
+        "framesent", lambda payload: sent.append(len(payload) if payload else 0)))
+    frame = open_app(page, server.url)
+    page.wait_for_timeout(1500)  # let the first run's messages go
+    before = len(sent)
+
+    # streamlit-folium keeps the Leaflet map in window.map
+    zoom = "() => window.map ? window.map.getZoom() : null"
+    where = "() => window.map ? window.map.getCenter() : null"
+    start_zoom, start = frame.evaluate(zoom), frame.evaluate(where)
+    frame.locator(".leaflet-control-zoom-in").click()
+    if start_zoom is not None:
+        frame.wait_for_function(f"() => window.map.getZoom() === {start_zoom + 1}")
+    page.wait_for_timeout(500)  # the zoom animation ignores drags
+    box = frame.locator(".leaflet-container").bounding_box()  # in page coordinates
+    x, y = box["x"] + 250, box["y"] + 320
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 120, y + 60, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(2000)
+    assert len(sent) == before, f"pan/zoom sent {len(sent) - before} message(s) to the server"
+    zoomed = frame.evaluate(zoom)
+    if start_zoom is not None:
+        assert zoomed == start_zoom + 1
+    panned = frame.evaluate(where)
+    if start is not None:
+        assert dist(panned, start) > 0.1, "the drag did not pan the map"
+
+    # A click is what reruns the app (control for the count above); the view survives it.
+    frame = map_frame(page)
+    marker(frame, PLEKHOVO).click(force=True)
+    page.wait_for_function(
+        "q => Array.from(document.querySelectorAll('.lb-panel')).some(e => e.innerText.includes(q))",
+        arg=PLEKHOVO_QUOTE, timeout=PANEL_TIMEOUT)
+    assert len(sent) > before, "the marker click sent nothing: the message count proves nothing"
+    page.wait_for_timeout(500)
+    frame = map_frame(page)
+    assert frame.evaluate(zoom) == zoomed, "the rerun after the click reset the zoom"
+    if start is not None:
+        # The popup may pan the map a little to fit (Leaflet's autoPan); a reset would put the
+        # map back at its start.
+        after = frame.evaluate(where)
+        assert dist(after, panned) < dist(after, start), \
+            f"the rerun after the click moved the map back: {start} -> {panned} -> {after}"
+    assert_offline(traffic)
