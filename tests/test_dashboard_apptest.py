@@ -89,5 +89,8 @@ def test_pasted_article_is_kept_and_duplicate_recognised(app, tmp_path):
 
 def test_claims_chart_and_exports_render(app):
     at = app.run()
-    assert len(at.get("download_button")) == 4
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert not at.get("download_button")  # only the open tab is built
+    at.session_state["tab"] = "Export"
+    at.run()
+    assert len(at.get("download_button")) == 4
