@@ -1,5 +1,6 @@
-"""The pipeline's output as an RFC 7946 GeoJSON FeatureCollection (one Feature per place, its
-mentions inside) and as a GeoDataFrame for the map and the exports."""
+"""The pipeline's output as an RFC 7946 GeoJSON FeatureCollection: one Feature per place, its
+mentions inside, the figures and articles beside. (The GeoDataFrame for GeoParquet is built from
+it in ``geo.exports``.)"""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 from geo.model import Figure, Mention, Place
 
 if TYPE_CHECKING:
-    import geopandas
-
     from geo.pipeline import Analysis
 
 
@@ -72,18 +71,3 @@ def feature_collection(analysis: Analysis) -> dict[str, Any]:
         "figures": [_figure(f) for f in analysis.figures],
         "messages": list(analysis.messages),
     }
-
-
-def to_geodataframe(fc: dict[str, Any]) -> geopandas.GeoDataFrame:
-    """One row per place; mentions stay a list column, counts are added for the map."""
-    import geopandas
-
-    gdf = geopandas.GeoDataFrame.from_features(fc["features"], crs="EPSG:4326")
-    figures_per_place: dict[str, int] = {}
-    for fig in fc.get("figures", []):
-        for pid in fig["place_ids"]:
-            figures_per_place[pid] = figures_per_place.get(pid, 0) + 1
-    if len(gdf):
-        gdf["n_mentions"] = gdf["mentions"].map(len)
-        gdf["n_figures"] = gdf["place_id"].map(lambda p: figures_per_place.get(p, 0))
-    return gdf

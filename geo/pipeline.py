@@ -44,11 +44,6 @@ def analyse(articles: list[Article], messages: list[str] | None = None) -> Analy
     return result
 
 
-def extract_articles(articles: list[Article]) -> dict:
-    """The GeoJSON FeatureCollection for already-read articles."""
-    return feature_collection(analyse(articles))
-
-
 def extract_paths(paths: list[str | Path]) -> dict:
     """The GeoJSON FeatureCollection for files and folders; unreadable inputs are listed
     under ``messages``."""
