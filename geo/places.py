@@ -25,9 +25,10 @@ from geo.model import Article, Mention, Sentence
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w)|\.(?=\w\.))*")
 
-_LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "nähe",
-             "über", "gegen", "nördlich", "südlich", "östlich", "westlich", "zwischen", "durch",
-             "bis", "ab", "an", "am", "vor", "hinter", "richtung", "gen", "unweit", "rund"}
+# Prepositions that make a following capitalised word likely a place (recognition evidence).
+_LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
+             "gegen", "nördlich", "südlich", "östlich", "westlich", "zwischen", "durch", "bis",
+             "ab", "an", "am", "vor", "hinter", "richtung", "gen", "unweit"}
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
              "einen"}
 _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
@@ -58,6 +59,15 @@ _NAME_LINKS = {"am", "an", "der", "de", "del", "la", "le", "im", "ob", "bei", "u
                "sur", "en", "di", "da", "do", "dos"}
 
 
+# Token keys are case-folded like gazetteer keys ("heißt" -> "heisst"): fold the word lists too.
+_LOCATIVE, _ARTICLES, _TITLES, _WHERE, _FUNCTION_WORDS = (
+    frozenset(w.casefold() for w in words)
+    for words in (_LOCATIVE, _ARTICLES, _TITLES, _WHERE, _FUNCTION_WORDS))
+_TITLE_SUFFIXES, _EVENT_HEADS, _SETTLEMENT_WORDS = (
+    tuple(w.casefold() for w in words) for words in (_TITLE_SUFFIXES, _EVENT_HEADS, _SETTLEMENT_WORDS))
+_SAYING = frozenset(w.casefold() for w in ("heißt es", "hieß es", "verlautete es"))
+
+
 class _Token:
     __slots__ = ("start", "end", "text", "key", "capital")
 
@@ -67,15 +77,6 @@ class _Token:
         self.text = text
         self.key = text.casefold()
         self.capital = text[0].isupper()
-
-
-# Token keys are case-folded like gazetteer keys ("heißt" -> "heisst"): fold the word lists too.
-_LOCATIVE, _ARTICLES, _TITLES, _WHERE, _FUNCTION_WORDS = (
-    frozenset(w.casefold() for w in words)
-    for words in (_LOCATIVE, _ARTICLES, _TITLES, _WHERE, _FUNCTION_WORDS))
-_TITLE_SUFFIXES, _EVENT_HEADS, _SETTLEMENT_WORDS = (
-    tuple(w.casefold() for w in words) for words in (_TITLE_SUFFIXES, _EVENT_HEADS, _SETTLEMENT_WORDS))
-_SAYING = frozenset(w.casefold() for w in ("heißt es", "hieß es", "verlautete es"))
 
 
 @dataclass
