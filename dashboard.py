@@ -142,10 +142,13 @@ def claims_chart(view_fc: dict) -> None:
     chart = alt.layer(ranges, points, highs).properties(height=alt.Step(22)).facet(
         row=alt.Row("category:N", title=None)).resolve_scale(x="independent", y="independent")
     st.altair_chart(chart, width="stretch")
-    st.caption("Bars are ranges (low–high), points the lower or only value; hover for the quote. "
-               "Figures are claims: never summed or averaged across sources.")
-    st.dataframe(frame[["category", "value", "qualifier", "actor", "source", "article", "places",
-                        "sentence"]], hide_index=True, width="stretch")
+    st.caption("Bars are ranges (low–high), points the lower or only value; hover for the quote, "
+               "or pick a row below. Figures are claims: never summed or averaged across sources.")
+    picked = st.dataframe(frame[["category", "value", "qualifier", "actor", "source", "article",
+                                 "places", "sentence"]], hide_index=True, width="stretch",
+                          on_select="rerun", selection_mode="single-row", key="claim_rows")
+    for row in picked.selection.rows:
+        st.html(panel_css() + popups.figure_quote_html(rows[row]))
 
 
 def export_buttons(view_fc: dict) -> None:

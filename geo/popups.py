@@ -66,6 +66,14 @@ def highlight(sentence: str, surface: str, offset: int | None = None) -> str:
     return f"{escape(sentence[:offset])}<mark>{escape(surface)}</mark>{escape(sentence[end:])}"
 
 
+def figure_quote_html(fig: dict[str, Any]) -> str:
+    """One figure with the sentence it stands in, the figure marked: the claims view's link from
+    a bar or table row back to its quote. All article text is escaped."""
+    return (f"<div class='lb-panel'><p>{escape(figure_line(fig))} "
+            f"<span class='lb-art'>[{escape(fig['article'])}]</span></p>"
+            f"<p>„{highlight(fig['sentence'], fig['text'])}“</p></div>")
+
+
 def mention_html(m: dict[str, Any]) -> str:
     offset = m["start"] - m["sentence_start"] if "sentence_start" in m else None
     return highlight(m["sentence"], m["surface"], offset)

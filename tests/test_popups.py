@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from geo.popups import (figure_line, figure_value, figures_by_place, figures_for, highlight, is_approximate, panel_groups,
+from geo.popups import (figure_line, figure_quote_html, figure_value, figures_by_place, figures_for, highlight, is_approximate, panel_groups,
                         panel_html, popup_html)
 
 FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
@@ -98,3 +98,13 @@ def test_panel_groups_every_quote_by_article():
 def test_figures_by_place_matches_per_place_scan():
     for pid in BY_ID:
         assert BY_PLACE.get(pid, []) == figures_for(pid, FC["figures"])
+
+
+def test_figure_quote_marks_the_figure_and_escapes_the_sentence():
+    fig = {"article": "a<b", "text": "rund 30", "sentence": "<script>x</script> rund 30 Tote.",
+           "low": 30, "high": 30, "qualifier": "approx", "vague": False, "derived": False,
+           "category": "killed", "actor": "KP", "source": "GUR"}
+    html = figure_quote_html(fig)
+    assert "<mark>rund 30</mark>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html and "a&lt;b" in html
+    assert "source: GUR" in html
