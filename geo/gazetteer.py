@@ -23,7 +23,7 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 10
+FORMAT = 11
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -228,6 +228,24 @@ def _add_admin1(b: _Builder, towns: dict[tuple[str, str], list[int]], skip: set[
         b.add(place, [r["name"]], b.names_of[city] if city is not None else [])
 
 
+def _add_ukraine_oblasts(b: _Builder) -> set[str]:
+    """Ukraine's regions with GeoNames ids and German names. A German name that is also a town's
+    ("Cherson") counts only after a type word; one that is not ("Krim", "Wolhynien") stands alone.
+    Returns the Natural Earth codes these replace."""
+    codes = set()
+    for r in _csv(GAZ / "ne_admin1_ukraine.csv"):
+        gid = int(r["geonameid"])
+        place = Place(f"geonames:{gid}", gid, r["name"], r["name_de"] or r["name"], "ADM1", "UA",
+                      r["name"], float(r["lat"]), float(r["lon"]), 0, "region_label_point")
+        bare, typed = [r["name"]], []
+        for name in filter(None, [r["name_de"], *r["name_alt"].split("|")]):
+            towns = [row for row in b.names.get(name_key(name), ()) if b.places[row][4] != "ADM1"]
+            (typed if towns else bare).append(name)
+        b.add(place, bare, [*typed, *bare])
+        codes.add(r["adm1_code"])
+    return codes
+
+
 def _eponymous_city(b: _Builder, rows, region: str) -> int | None:
     target = _loose(region)
     if len(target) < 4:
@@ -293,9 +311,11 @@ def _lexical_keys(b: _Builder) -> frozenset[str]:
     for key, rows in b.names.items():
         if freq.get(key, 0.0) < 1e-7:  # rarer than once in ten million words: no homograph risk
             continue
-        if any((b.places[r][4] in ("PCLI", "CONT", "PPLC") or b.places[r][0].startswith("lagebild:"))
+        if any(b.places[r][4] in ("PCLI", "CONT") for r in rows):
+            continue  # countries and continents ("Großbritannien", whose ß folds to ss)
+        if any((b.places[r][4] == "PPLC" or b.places[r][0].startswith("lagebild:"))
                and key in (name_key(b.places[r][2]), name_key(b.places[r][3])) for r in rows):
-            continue  # the own name of a country, capital or curated place; not a mere alternate
+            continue  # the own name of a capital or curated place; not a mere alternate
         if _is_german_word(key):
             lexical.add(key)  # a noun: "Mark", "Sonne"
         elif freq[key] > 1e-5 and tagger.tag_word(key, cutoff=5)[0][0] not in ("NE", "NN"):
@@ -329,7 +349,8 @@ def build() -> Gazetteer:
     towns = _add_cities(b, countries)
     _add_countries(b, countries)
     _add_continents(b)
-    skip = _add_supplement(b)
+    skip = _add_ukraine_oblasts(b)
+    skip |= _add_supplement(b)
     _add_admin1(b, towns, skip)
     speakers = _add_aliases(b, countries)
     names = {k: tuple(v) for k, v in b.names.items()}

@@ -240,8 +240,9 @@ def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...]
     locative = prev is not None and prev.key in _LOCATIVE
     if key in gaz.first_names and big < 200_000 and not (country_like or curated or locative):
         return 0.0  # "Johannes", "David": a given name before it is a town
-    if prev is not None and prev.key in _ARTICLES and not country_like and not locative:
-        return 0.0  # "der Financial Times", "die Sonne"
+    if prev is not None and prev.key in _ARTICLES and not country_like and not locative \
+            and "ADM1" not in codes:
+        return 0.0  # "der Financial Times", "die Sonne"; but regions take one: "auf der Krim"
     if key in gaz.lexical_keys:
         return 0.6 if (locative and big >= 100_000) else 0.0
     if country_like or curated:

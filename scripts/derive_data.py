@@ -67,10 +67,28 @@ def country_points() -> None:
                           "(public domain)"])
 
 
+def ukraine_oblasts() -> None:
+    """Ukraine's 27 admin-1 regions with GeoNames ids and German names (Natural Earth 1:10m
+    attributes): the label-point file lacks some of them (Kherson) and has no German names."""
+    src = SHARED / "boundaries" / "ne_admin1_ukraine_oblasts.geojson"
+    with open(OUT / "ne_admin1_ukraine.csv", "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["adm1_code", "name", "name_de", "name_alt", "geonameid", "lat", "lon",
+                      "source"])
+        for feat in json.loads(src.read_text(encoding="utf-8"))["features"]:
+            p = feat["properties"]
+            out.writerow([p["adm1_code"], p["name"], p.get("name_de") or "",
+                          p.get("name_alt") or "", p["gn_id"], f"{p['latitude']:.4f}",
+                          f"{p['longitude']:.4f}",
+                          "Natural Earth ne_10m_admin_1 attributes and label point (public "
+                          "domain); GeoNames id (CC BY 4.0)"])
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHARED / "gazetteer" / "places_supplement.csv", OUT / "places_supplement.csv")
     admin1_label_points()
+    ukraine_oblasts()
     country_points()
     print(f"wrote {OUT}", file=sys.stderr)
     return 0

@@ -86,3 +86,9 @@ def test_confidence_and_runner_up_are_kept(gaz):
 def test_a_name_written_as_the_places_own_name_beats_an_alternate(gaz):
     got = _resolved("Kiew meldete, bei Plekhovo sei gekämpft worden.", gaz)
     assert got["Plekhovo"] == "lagebild:plekhovo"  # not Plekhiv, whose alternates include it
+
+
+def test_ukrainian_oblasts_by_their_german_names(gaz):
+    got = _resolved("Im Gebiet Cherson und auf der Krim wurde gekämpft; Großbritannien half.", gaz)
+    assert got == {"Gebiet Cherson": "geonames:706442", "Krim": "geonames:703883",
+                   "Großbritannien": "geonames:2635167"}
