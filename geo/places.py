@@ -217,6 +217,11 @@ def _lookup_word(word: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
     return key, ()
 
 
+def _own_name(key: str, p: tuple) -> bool:
+    """True if ``key`` is the place's canonical or German name, not one of its alternates."""
+    return key in (name_key(p[2]), name_key(p[3]))
+
+
 def _well_known(p: tuple) -> bool:
     return p[4] != "PPL" or p[9] >= 100_000 or not p[0].startswith("geonames:")
 
@@ -247,7 +252,7 @@ def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...]
         return 0.6 if (locative and big >= 100_000) else 0.0
     if country_like or curated:
         return 0.95
-    own = any(key in (name_key(gaz.places[r][2]), name_key(gaz.places[r][3])) for r in rows)
+    own = any(_own_name(key, gaz.places[r]) for r in rows)
     if not own and not locative and big < 100_000:
         return 0.0  # only an alternate name of a small town ("Cloud", "Tui"): too weak alone
     if not locative and (_name_part(prev, tokens[i], i - 1, gaz) or
@@ -381,7 +386,7 @@ def _score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazette
         score += 0.5  # curated supplement entries and regions: chosen for this domain
     if code in ("ADM1",) and hit.typed:
         score += 3.0
-    if hit.bare_key in (name_key(p[2]), name_key(p[3])):
+    if _own_name(hit.bare_key, p):
         score += 0.5  # written as the place's own name, not one of its many alternates
     if anchors and code not in ("PCLI", "CONT"):
         near = min(_km(lat, lon, a, b) for a, b in anchors)

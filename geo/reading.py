@@ -50,7 +50,7 @@ def read_file(path: Path) -> Article:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ReadError(f"{path}: {size / 1e6:.1f} MB is over the {MAX_BYTES // 2**20} MB limit")
+            raise _too_big(str(path), size)
         data = path.read_bytes()
     except OSError as err:
         raise ReadError(f"{path}: cannot read ({err.strerror})") from err
@@ -60,7 +60,7 @@ def read_file(path: Path) -> Article:
 def read_bytes(name: str, data: bytes) -> Article:
     """An article from raw bytes; ``name`` is a path or upload name (its stem is the id)."""
     if len(data) > MAX_BYTES:
-        raise ReadError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES // 2**20} MB limit")
+        raise _too_big(name, len(data))
     if not data.strip():
         raise ReadError(f"{name}: empty file")
     if _looks_binary(data):
@@ -87,6 +87,10 @@ def article_from_text(name: str, text: str) -> Article:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(id=Path(name).stem or "pasted", path=name, sha256=digest, text=text,
                    segments=segments, notes=notes, prose=prose)
+
+
+def _too_big(name: str, size: int) -> ReadError:
+    return ReadError(f"{name}: {size / 1e6:.1f} MB is over the {MAX_BYTES // 2**20} MB limit")
 
 
 def _looks_binary(data: bytes) -> bool:
