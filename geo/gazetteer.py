@@ -24,7 +24,7 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 11
+FORMAT = 12
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -71,6 +71,8 @@ class Gazetteer:
     # skips most tokens with one set lookup
     multiword_starts: frozenset[str] = frozenset()
     speaker_prefixes: frozenset[str] = frozenset()
+    # filled at run time by the recogniser: word key -> could it begin a name?
+    word_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.multiword_starts:

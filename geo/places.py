@@ -19,11 +19,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.gazetteer import TYPE_WORDS, Gazetteer, name_key
 from geo.model import Article, Mention, Sentence
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w)|\.(?=\w\.))*")
+# A word: letters first, then word characters and apostrophes, joined by hyphens ("US-Angaben")
+# or by the dots of initialisms ("U.S"). Written without per-character alternation: it is the
+# floor of the recogniser's cost.
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
 
 # Prepositions that make a following capitalised word likely a place (recognition evidence).
 _LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
@@ -113,8 +117,9 @@ def _person_names(tokenised: list[tuple[Sentence, list[_Token]]], gaz: Gazetteer
     names: set[str] = set()
     for _, tokens in tokenised:
         for prev, tok in zip(tokens, tokens[1:]):
-            if tok.capital and tok.start - prev.end == 1 and _is_person_context(prev, gaz):
-                names.add(tok.key)
+            if tok.capital and tok.start - prev.end == 1 and _word(tok.key, gaz).could_start \
+                    and _is_person_context(prev, gaz):
+                names.add(tok.key)  # only names that could be read as places matter
     return names
 
 
@@ -123,8 +128,8 @@ def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer,
     hits: list[_Hit] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].capital:  # names start with a capital; most tokens stop here
-            i += 1
+        if not (tokens[i].capital and _word(tokens[i].key, gaz).could_start):
+            i += 1  # names start with a capital and a known word; most tokens stop here
             continue
         hit, used = _match_at(tokens, i, sentence, gaz, persons)
         if hit is not None:
@@ -134,6 +139,46 @@ def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer,
         else:
             i += 1
     return hits
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the gazetteer says of one capitalised word, worked out once per process: German
+    capitalises every noun, and most are no name."""
+
+    could_start: bool  # could begin a place name in any of the recogniser's ways
+    key: str = ""  # the name looked up: "kursk" for "Kursks"
+    rows: tuple[int, ...] = ()  # places of that name
+    codes: frozenset[str] = frozenset()  # their feature codes
+    big: int = 0  # the largest population among them
+    curated: bool = False  # one of them is a region, capital or supplement entry
+    own: bool = False  # the word is one of them's own name, not only an alternate
+
+
+def _word(key: str, gaz: Gazetteer) -> _Word:
+    """The memoised ``_Word`` for a case-folded token."""
+    word = gaz.word_memo.get(key)
+    if word is None:
+        if len(gaz.word_memo) > 500_000:
+            gaz.word_memo.clear()  # a bound for long-running processes fed endless new words
+        word = _describe(key, gaz)
+        gaz.word_memo[key] = word
+    return word
+
+
+def _describe(key: str, gaz: Gazetteer) -> _Word:
+    name, rows = _lookup_word(key, gaz)
+    could_start = (bool(rows) or key in gaz.multiword_starts or key.endswith(TYPE_WORDS)
+                   or "-" in key or key[:4] in gaz.speaker_prefixes)
+    if not rows:
+        return _Word(could_start, key)
+    places = [gaz.places[r] for r in rows]
+    return _Word(
+        could_start, name, rows,
+        codes=frozenset(p[4] for p in places),
+        big=max(p[9] for p in places),
+        curated=any(not p[0].startswith("geonames:") or p[4] != "PPL" for p in places),
+        own=any(_own_name(name, p) for p in places))
 
 
 def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
@@ -156,13 +201,14 @@ def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
         rows = gaz.names.get(key)
         if rows and _contiguous(span):
             return _Hit(tok.start, span[-1].end, sentence, rows, key, False, 0.9), n
-    key, rows = _lookup_word(tok.text, gaz)
+    word = _word(tok.key, gaz)
+    rows = word.rows
     if not rows:
         return _compound(tok, sentence, gaz) or _seat_compound(tok, sentence, gaz), 1
-    evidence = _word_evidence(tokens, i, key, rows, gaz, persons)
+    evidence = _word_evidence(tokens, i, word, gaz, persons)
     if evidence <= 0:
         return None, 0
-    hit = _Hit(tok.start, tok.end, sentence, rows, key, False, evidence)
+    hit = _Hit(tok.start, tok.end, sentence, rows, word.key, False, evidence)
     if i and tokens[i - 1].key.endswith(_SETTLEMENT_WORDS):
         towns = tuple(r for r in rows if gaz.places[r][4].startswith("PPL"))
         hit.rows, hit.settlement = towns or rows, True
@@ -219,22 +265,24 @@ def _lookup_word(word: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
 
 def _own_name(key: str, p: tuple) -> bool:
     """True if ``key`` is the place's canonical or German name, not one of its alternates."""
-    return key in (name_key(p[2]), name_key(p[3]))
+    return key in _own_keys(p[2], p[3])
+
+
+@lru_cache(maxsize=65_536)
+def _own_keys(name: str, name_de: str) -> tuple[str, str]:
+    return name_key(name), name_key(name_de)
 
 
 def _well_known(p: tuple) -> bool:
     return p[4] != "PPL" or p[9] >= 100_000 or not p[0].startswith("geonames:")
 
 
-def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...],
-                   gaz: Gazetteer, persons: set[str]) -> float:
+def _word_evidence(tokens: list[_Token], i: int, word: _Word, gaz: Gazetteer,
+                   persons: set[str]) -> float:
     """How much the context supports reading this single capitalised word as a place."""
     prev = tokens[i - 1] if i else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    codes = {gaz.places[r][4] for r in rows}
-    big = max(gaz.places[r][9] for r in rows)
-    curated = any(not gaz.places[r][0].startswith("geonames:") or gaz.places[r][4] != "PPL"
-                  for r in rows)
+    key, codes, big, curated = word.key, word.codes, word.big, word.curated
     country_like = bool(codes & {"PCLI", "CONT"}) or key in gaz.speaker_keys
     if not country_like and (tokens[i].key in persons or
                              (prev is not None and _is_person_context(prev, gaz))):
@@ -252,8 +300,7 @@ def _word_evidence(tokens: list[_Token], i: int, key: str, rows: tuple[int, ...]
         return 0.6 if (locative and big >= 100_000) else 0.0
     if country_like or curated:
         return 0.95
-    own = any(_own_name(key, gaz.places[r]) for r in rows)
-    if not own and not locative and big < 100_000:
+    if not word.own and not locative and big < 100_000:
         return 0.0  # only an alternate name of a small town ("Cloud", "Tui"): too weak alone
     if not locative and (_name_part(prev, tokens[i], i - 1, gaz) or
                          _name_part(nxt, tokens[i], i + 1, gaz)):
@@ -282,7 +329,7 @@ def _is_person_context(prev: _Token, gaz: Gazetteer) -> bool:
 
 
 def _is_place_word(word: str, gaz: Gazetteer) -> bool:
-    return bool(_lookup_word(word, gaz)[1])
+    return bool(_word(word.casefold(), gaz).rows)
 
 
 def _typed_region(tokens: list[_Token], i: int, sentence: Sentence,
@@ -294,7 +341,7 @@ def _typed_region(tokens: list[_Token], i: int, sentence: Sentence,
     name = tokens[i + 1]
     if not name.capital:
         return None
-    key, _ = _lookup_word(name.text, gaz)
+    key = _word(name.key, gaz).key
     whole = gaz.names.get(name_key(f"{tok.text} {name.text}"), ())
     regions = [r for r in (*whole, *gaz.typed_names.get(key, ()), *gaz.names.get(key, ()))
                if gaz.places[r][4] == "ADM1"]
