@@ -83,6 +83,38 @@ class _Token:
         self.capital = text[0].isupper()
 
 
+class _Tokens:
+    """One sentence's words. The recogniser looks only at capitalised words that could begin
+    a name and at their neighbours, so each ``_Token`` is made the first time it is read:
+    building one for every word was a third of the recogniser's time."""
+
+    __slots__ = ("_matches", "_made", "starts")
+
+    def __init__(self, prose: str, sentence: Sentence, gaz: Gazetteer) -> None:
+        self._matches = list(_TOKEN.finditer(prose, sentence.start, sentence.end))
+        self._made: dict[int, _Token] = {}
+        texts = [m.group() for m in self._matches]
+        # indexes of the words a name may start with, in order
+        self.starts = [i for i, t in enumerate(texts)
+                       if t[0].isupper() and _word(t.casefold(), gaz).could_start]
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, i: int) -> _Token:
+        tok = self._made.get(i)
+        if tok is None:
+            if i < 0:
+                raise IndexError(i)  # no wrapping around: callers test for the sentence start
+            m = self._matches[i]
+            tok = self._made[i] = _Token(*m.span(), m.group())
+        return tok
+
+    def run(self, i: int, j: int) -> list[_Token]:
+        """Tokens ``i`` up to ``j``, cut at the sentence end."""
+        return [self[k] for k in range(i, min(j, len(self)))]
+
+
 @dataclass
 class _Hit:
     """A recognised name before resolution."""
@@ -102,42 +134,39 @@ class _Hit:
 def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
     """All place mentions in the article, resolved, in text order."""
     hits: list[_Hit] = []
-    tokenised = [(s, [_Token(*m.span(), m.group())
-                      for m in _TOKEN.finditer(article.prose, s.start, s.end)])
-                 for s in sentences]
+    tokenised = [(s, _Tokens(article.prose, s, gaz)) for s in sentences]
     persons = _person_names(tokenised, gaz)
     for sentence, tokens in tokenised:
         hits.extend(_recognise(tokens, sentence, gaz, persons))
     return _resolve(article, hits, gaz)
 
 
-def _person_names(tokenised: list[tuple[Sentence, list[_Token]]], gaz: Gazetteer) -> set[str]:
+def _person_names(tokenised: list[tuple[Sentence, _Tokens]], gaz: Gazetteer) -> set[str]:
     """Surnames the article introduces with a given name or title ("Pat Ryder"): later, alone,
-    they are still persons ("sagte Ryder"), whatever town shares the name."""
+    they are still persons ("sagte Ryder"), whatever town shares the name. Only words that
+    could be read as places matter."""
     names: set[str] = set()
     for _, tokens in tokenised:
-        for prev, tok in zip(tokens, tokens[1:]):
-            if tok.capital and tok.start - prev.end == 1 and _word(tok.key, gaz).could_start \
-                    and _is_person_context(prev, gaz):
-                names.add(tok.key)  # only names that could be read as places matter
+        for i in tokens.starts:
+            if i:
+                prev, tok = tokens[i - 1], tokens[i]
+                if tok.start - prev.end == 1 and _is_person_context(prev, gaz):
+                    names.add(tok.key)
     return names
 
 
-def _recognise(tokens: list[_Token], sentence: Sentence, gaz: Gazetteer,
+def _recognise(tokens: _Tokens, sentence: Sentence, gaz: Gazetteer,
                persons: set[str]) -> list[_Hit]:
     hits: list[_Hit] = []
-    i = 0
-    while i < len(tokens):
-        if not (tokens[i].capital and _word(tokens[i].key, gaz).could_start):
-            i += 1  # names start with a capital and a known word; most tokens stop here
+    free = 0  # the first token not inside a name already found
+    for i in tokens.starts:
+        if i < free:
             continue
         hit, used = _match_at(tokens, i, sentence, gaz, persons)
         if hit is not None:
             hit.role = _role(tokens, i, i + used, hit, gaz)
             hits.append(hit)
-            i += used
-        else:
-            i += 1
+            free = i + used
     return hits
 
 
@@ -181,7 +210,7 @@ def _describe(key: str, gaz: Gazetteer) -> _Word:
         own=any(_own_name(name, p) for p in places))
 
 
-def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
+def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
               persons: set[str]) -> tuple[_Hit | None, int]:
     tok = tokens[i]
     if not tok.capital:
@@ -194,7 +223,7 @@ def _match_at(tokens: list[_Token], i: int, sentence: Sentence, gaz: Gazetteer,
             break
         if i + n > len(tokens) or not tokens[i + n - 1].capital:
             continue
-        span = tokens[i:i + n]
+        span = tokens.run(i, i + n)
         if any(not t.capital and t.key not in _NAME_LINKS for t in span):
             continue
         key = name_key(" ".join(t.text for t in span))
@@ -277,7 +306,7 @@ def _well_known(p: tuple) -> bool:
     return p[4] != "PPL" or p[9] >= 100_000 or not p[0].startswith("geonames:")
 
 
-def _word_evidence(tokens: list[_Token], i: int, word: _Word, gaz: Gazetteer,
+def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
                    persons: set[str]) -> float:
     """How much the context supports reading this single capitalised word as a place."""
     prev = tokens[i - 1] if i else None
@@ -332,7 +361,7 @@ def _is_place_word(word: str, gaz: Gazetteer) -> bool:
     return bool(_word(word.casefold(), gaz).rows)
 
 
-def _typed_region(tokens: list[_Token], i: int, sentence: Sentence,
+def _typed_region(tokens: _Tokens, i: int, sentence: Sentence,
                   gaz: Gazetteer) -> tuple[_Hit, int] | None:
     """ "Region Donezk", "russische Grenzregion Kursk", "Oblast Kursk" -> the region."""
     tok = tokens[i]
@@ -351,7 +380,7 @@ def _typed_region(tokens: list[_Token], i: int, sentence: Sentence,
     return _Hit(tok.start, name.end, sentence, rows, key, True, 0.95), 2
 
 
-def _role(tokens: list[_Token], start: int, end: int, hit: _Hit, gaz: Gazetteer) -> str:
+def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> str:
     """ "speaker" where a country, capital or seat of power stands for its government, forces or
     officials ("Seoul sagte", "Moskaus Truppen", "nach US-Angaben", "Kremlsprecher"); "place"
     where it is a location ("in der Ukraine", "nach Russland", "im Kreml", "Ukraine-Krieg")."""
@@ -365,7 +394,7 @@ def _role(tokens: list[_Token], start: int, end: int, hit: _Hit, gaz: Gazetteer)
         before -= 1  # "in der Ukraine", "an die Ukraine"
     if before < 0 or tokens[before].key not in _WHERE:
         return "speaker"
-    said = " ".join(t.key for t in tokens[end:end + 2])
+    said = " ".join(t.key for t in tokens.run(end, end + 2))
     return "speaker" if said in _SAYING else "place"
 
 
