@@ -93,10 +93,12 @@ class _Tokens:
     def __init__(self, prose: str, sentence: Sentence, gaz: Gazetteer) -> None:
         self._matches = list(_TOKEN.finditer(prose, sentence.start, sentence.end))
         self._made: dict[int, _Token] = {}
-        texts = [m.group() for m in self._matches]
-        # indexes of the words a name may start with, in order
-        self.starts = [i for i, t in enumerate(texts)
-                       if t[0].isupper() and _word(t.casefold(), gaz).could_start]
+        memo = gaz.word_memo
+        # indexes of the words a name may start with, in order (the memo read inline: this
+        # runs for every capitalised word)
+        self.starts = [i for i, m in enumerate(self._matches)
+                       if (t := m.group())[0].isupper()
+                       and (memo.get(k := t.casefold()) or _word(k, gaz)).could_start]
 
     def __len__(self) -> int:
         return len(self._matches)
@@ -309,14 +311,15 @@ def _well_known(p: tuple) -> bool:
 def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
                    persons: set[str]) -> float:
     """How much the context supports reading this single capitalised word as a place."""
+    tok = tokens[i]
     prev = tokens[i - 1] if i else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     key, codes, big, curated = word.key, word.codes, word.big, word.curated
     country_like = bool(codes & {"PCLI", "CONT"}) or key in gaz.speaker_keys
-    if not country_like and (tokens[i].key in persons or
+    if not country_like and (tok.key in persons or
                              (prev is not None and _is_person_context(prev, gaz))):
         return 0.0  # "Präsident Macron", "sagte Ryder"; but "Botschafter Russlands" is a country
-    if nxt is not None and nxt.capital and nxt.start - tokens[i].end == 1 \
+    if nxt is not None and nxt.capital and nxt.start - tok.end == 1 \
             and key in gaz.first_names and not _is_place_word(nxt.text, gaz):
         return 0.0  # "Kim Jong-un", "Florenz Müller"
     locative = prev is not None and prev.key in _LOCATIVE
@@ -331,8 +334,7 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
         return 0.95
     if not word.own and not locative and big < 100_000:
         return 0.0  # only an alternate name of a small town ("Cloud", "Tui"): too weak alone
-    if not locative and (_name_part(prev, tokens[i], i - 1, gaz) or
-                         _name_part(nxt, tokens[i], i + 1, gaz)):
+    if not locative and (_name_part(prev, tok, i - 1, gaz) or _name_part(nxt, tok, i + 1, gaz)):
         return 0.0  # "Borussia Dortmund", "New York Times": a town inside a longer name
     if locative:
         return 0.8 if big >= 500 else 0.0
