@@ -24,7 +24,7 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 12
+FORMAT = 13
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -70,13 +70,16 @@ class Gazetteer:
     # first words of multiword names and the first letters of metonyms, so that the recogniser
     # skips most tokens with one set lookup
     multiword_starts: frozenset[str] = frozenset()
+    multiword_pairs: frozenset[str] = frozenset()  # their first two words: "frankfurt am"
     speaker_prefixes: frozenset[str] = frozenset()
     # filled at run time by the recogniser: word key -> could it begin a name?
     word_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.multiword_starts:
-            self.multiword_starts = frozenset(k.split(" ", 1)[0] for k in self.names if " " in k)
+            multiword = [k.split(" ", 2) for k in self.names if " " in k]
+            self.multiword_starts = frozenset(words[0] for words in multiword)
+            self.multiword_pairs = frozenset(" ".join(words[:2]) for words in multiword)
             self.speaker_prefixes = frozenset(k[:4] for k in self.speaker_keys)
 
     def place(self, row: int) -> Place:

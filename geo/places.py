@@ -220,8 +220,10 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
     typed = _typed_region(tokens, i, sentence, gaz)
     if typed is not None:
         return typed
+    multiword = (tok.key in gaz.multiword_starts and i + 1 < len(tokens)
+                 and name_key(f"{tok.text} {tokens[i + 1].text}") in gaz.multiword_pairs)
     for n in (4, 3, 2):  # multiword names: "Den Haag", "Frankfurt am Main", "Region Kursk"
-        if tok.key not in gaz.multiword_starts:
+        if not multiword:
             break
         if i + n > len(tokens) or not tokens[i + n - 1].capital:
             continue
