@@ -73,10 +73,15 @@ _HEDGE_REACH = 32  # "nicht weniger als „", "zwischen "
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD_START = re.compile(r"(?<![\w.,\-–])[\w„“\"»«]")
 _SCALE_WORDS = frozenset("dutzend million millionen milliarde milliarden".split())
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _NUMBER_STARTS = ("ein", "zwei", "drei", "vier", "fünf", "sech", "sieb", "acht", "neun", "zehn",
                   "elf", "zwölf", "zwanzig", "dreißig", "hundert", "tausend", "dutzend", "million",
                   "milliard", "null")
+# a word that starts like a number word, as a whole letter run: one scan instead of a look at
+# every word of the article
+# (the look-ahead on first letters makes the scan skip most positions at once)
+_NUMBER_WORD_CANDIDATE = re.compile(
+    rf"\b(?=[{''.join(sorted({c for w in _NUMBER_STARTS for c in (w[0], w[0].upper())}))}])"
+    rf"(?:{'|'.join(_NUMBER_STARTS)})[^\W\d_]*", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"\.\s*(?:{_MONTHS})\b|\.\s+[a-zäöüß]")
 
 
@@ -124,13 +129,8 @@ def _match_around(text: str, lo: int, anchor: int, end: int) -> re.Match[str] | 
 
 def _anchors(text: str, start: int, end: int) -> list[int]:
     positions = [m.start() for m in _DIGIT_RUN.finditer(text, start, end)]
-    segment = text[start:end]
-    for word in set(_LETTER_RUN.findall(segment)):
-        if _is_number_word(word):
-            at = segment.find(word)
-            while at >= 0:
-                positions.append(start + at)
-                at = segment.find(word, at + len(word))
+    positions += [m.start() for m in _NUMBER_WORD_CANDIDATE.finditer(text, start, end)
+                  if _is_number_word(m.group())]
     return sorted(positions)
 
 
