@@ -19,7 +19,7 @@ _ABBREV = {
 }
 # A candidate end: . ! ? or … (closing quotes/brackets may follow), then space(s).
 _END = re.compile(r"[.!?…]+[\"'»«“”‘’)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w-]+)$")
+_WORD = re.compile(r"[\w-]+")
 _NEXT_START = re.compile(r"\s+[\"'„»«“‘(\[]*([\w\d])")
 
 
@@ -54,14 +54,20 @@ def _is_boundary(prose: str, dot: int, end: int, limit: int) -> bool:
         return False  # German sentences start with a capital or a digit
     if prose[dot] != ".":
         return True
-    word = _WORD_BEFORE.search(prose, max(0, dot - 40), dot)
-    before = word.group(1) if word else ""
+    before = _word_before(prose, dot)
     if before.casefold() in _ABBREV or (len(before) == 1 and before.isalpha()):
         return False  # "z. B.", "Dr.", initials "W. Putin"
     if before.isdigit() and len(before) <= 2:
         # "am 4. November", "der 2. Weltkrieg": an ordinal; "endete 2:1." is a score
         return prose[dot - len(before) - 1: dot - len(before)] in (":", "-", "/")
     return True
+
+
+def _word_before(prose: str, dot: int) -> str:
+    """The word that ends at ``dot``, read backwards: a regex search for a word at the end of
+    a window tries every start in it."""
+    word = _WORD.match(prose[max(0, dot - 40):dot][::-1])
+    return word.group()[::-1] if word else ""
 
 
 def _skip_space(prose: str, pos: int, limit: int) -> int:
