@@ -24,7 +24,7 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 13
+FORMAT = 14
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -294,7 +294,13 @@ def _add_aliases(b: _Builder, countries: dict) -> set[str]:
         target = r["target"]
         pid = country_ids[target.split(":")[1]] if target.startswith("country:") else target
         row = b.by_id[pid]
-        b.names.setdefault(name_key(r["alias"]), []).append(row)
+        rows = b.names.setdefault(name_key(r["alias"]), [])
+        if row not in rows:
+            rows.append(row)
+        if r["german_name"] == "yes":  # the place's German name ("Tschetschenien"), shown on the map
+            place = list(b.places[row])
+            place[3] = r["alias"]
+            b.places[row] = tuple(place)
         if r["role"] == "speaker":
             speakers.add(name_key(r["alias"]))
     return speakers

@@ -53,6 +53,9 @@ _WHERE = {"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "
 _EVENT_HEADS = ("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "region",
                 "invasion", "einmarsch", "feldzug", "kämpf", "schlacht")
 _JOIN = {"und", "oder", "sowie"}
+_WATERSIDE = {"am"}
+# the evidence of a name too weak alone, which counts only if the article confirms it elsewhere
+_WEAK = 0.4
 _SETTLEMENT_WORDS = ("stadt", "dorf", "dörfer", "ortschaft", "siedlung", "kleinstadt", "großstadt",
                      "hafenstadt", "grenzstadt", "frontstadt")
 _FUNCTION_WORDS = _LOCATIVE | _ARTICLES | _JOIN | {
@@ -140,6 +143,11 @@ def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -
     persons = _person_names(tokenised, gaz)
     for sentence, tokens in tokenised:
         hits.extend(_recognise(tokens, sentence, gaz, persons))
+    # one sense per article for recognition too: a small town's name that was too weak alone
+    # ("Bachmut ist zerstört") counts where the article names it as a place elsewhere
+    # ("in Bachmut"); a weak name nowhere confirmed is dropped
+    confirmed = {h.bare_key for h in hits if h.evidence > _WEAK}
+    hits = [h for h in hits if h.evidence > _WEAK or h.bare_key in confirmed]
     return _resolve(article, hits, gaz)
 
 
@@ -324,7 +332,9 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     if nxt is not None and nxt.capital and nxt.start - tok.end == 1 \
             and key in gaz.first_names and not _is_place_word(nxt.text, gaz):
         return 0.0  # "Kim Jong-un", "Florenz Müller"
-    locative = prev is not None and prev.key in _LOCATIVE
+    if prev is not None and prev.key in _WATERSIDE and not codes & {"PCLI", "CONT", "ADM1"}:
+        return 0.0  # "am Don", "am Dnipro": German says "am" of rivers, seas and fronts
+    locative = prev is not None and (prev.key in _LOCATIVE or _settlement_word(prev, gaz))
     if key in gaz.first_names and big < 200_000 and not (country_like or curated or locative):
         return 0.0  # "Johannes", "David": a given name before it is a town
     if prev is not None and prev.key in _ARTICLES and not country_like and not locative \
@@ -335,14 +345,19 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     if country_like or curated:
         return 0.95
     if not word.own and not locative and big < 100_000:
-        return 0.0  # only an alternate name of a small town ("Cloud", "Tui"): too weak alone
+        return _WEAK  # only an alternate name of a small town ("Cloud", "Tui"): too weak alone
     if not locative and (_name_part(prev, tok, i - 1, gaz) or _name_part(nxt, tok, i + 1, gaz)):
         return 0.0  # "Borussia Dortmund", "New York Times": a town inside a longer name
     if locative:
         return 0.8 if big >= 500 else 0.0
     if big >= 50_000:
         return 0.85
-    return 0.6 if big >= 10_000 else 0.0
+    return 0.6 if big >= 10_000 else _WEAK
+
+
+def _settlement_word(tok: _Token, gaz: Gazetteer) -> bool:
+    """ "Stadt", "Hauptstadt", "Dorf" before a name make it a settlement; "Düsseldorf" does not."""
+    return tok.key.endswith(_SETTLEMENT_WORDS) and not _is_place_word(tok.text, gaz)
 
 
 def _name_part(other: _Token | None, tok: _Token, index: int, gaz: Gazetteer) -> bool:
@@ -467,7 +482,7 @@ def _score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazette
     if code in ("ADM1",) and hit.typed:
         score += 3.0
     if _own_name(hit.bare_key, p):
-        score += 0.5  # written as the place's own name, not one of its many alternates
+        score += 1.0  # written as the place's own name, not one of its many alternates
     if anchors and code not in ("PCLI", "CONT"):
         near = min(_km(lat, lon, a, b) for a, b in anchors)
         score += 2.0 * max(0.0, 1 - near / 400)

@@ -92,3 +92,34 @@ def test_ukrainian_oblasts_by_their_german_names(gaz):
     got = _resolved("Im Gebiet Cherson und auf der Krim wurde gekämpft; Großbritannien half.", gaz)
     assert got == {"Gebiet Cherson": "geonames:706442", "Krim": "geonames:703883",
                    "Großbritannien": "geonames:2635167"}
+
+
+def test_german_names_of_regions_without_one_in_the_sources(gaz):
+    got = _mentions("Rekruten aus Tschetschenien und Burjatien; Kämpfe im Gazastreifen.", gaz)
+    assert [(m.surface, m.place.place_id, m.place.name_de) for m in got] == [
+        ("Tschetschenien", "ne:RUS-2416", "Tschetschenien"),
+        ("Burjatien", "ne:RUS-2606", "Burjatien"),
+        ("Gazastreifen", "ne:GAZ+00?", "Gazastreifen")]
+
+
+def test_am_before_a_name_is_a_river_not_a_town(gaz):
+    assert _mentions("Die Truppen stehen am Don, Schiffe am Dnipro.", gaz) == []
+    (m,) = _mentions("Sie fuhren nach Rostow am Don.", gaz)
+    assert m.surface == "Rostow am Don" and m.place.place_id == "geonames:501175"
+
+
+def test_settlement_word_supports_a_town_known_only_by_an_alternate_name(gaz):
+    (m,) = _mentions("Die Stadt Bachmut ist zerstört.", gaz)
+    assert m.place.place_id == "geonames:713174"
+
+
+def test_a_weak_name_counts_where_the_article_confirms_it(gaz):
+    assert _mentions("Bachmut ist zerstört.", gaz) == []
+    got = _mentions("Bachmut ist zerstört. Die Kämpfe in Bachmut dauerten Monate.", gaz)
+    assert [m.place.place_id for m in got] == ["geonames:713174"] * 2
+    assert got[0].confidence < got[1].confidence
+
+
+def test_a_region_s_own_name_beats_a_village_s_alternate(gaz):
+    got = _resolved("Wahlen in Bayern und Sachsen.", gaz)
+    assert got == {"Bayern": "ne:DEU-1591", "Sachsen": "ne:DEU-1601"}
