@@ -24,7 +24,7 @@ from pathlib import Path
 
 from geo.model import Place
 
-FORMAT = 14
+FORMAT = 15
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -312,6 +312,11 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w, f in _german_frequencies().items() if f > 1e-6)
 
 
+# A noun that is also a name is a homograph worth guarding only if German uses it as often as
+# "Weiden" (7 per million words); town names HanTa takes for nouns by their endings are rarer.
+_NOUN_FREQUENCY = 2e-6
+
+
 def _lexical_keys(b: _Builder) -> frozenset[str]:
     """Single-word names that German also uses as ordinary words (by HanTa's lexicon);
     countries, capitals and curated places are never words here."""
@@ -326,8 +331,9 @@ def _lexical_keys(b: _Builder) -> frozenset[str]:
         if any((b.places[r][4] == "PPLC" or b.places[r][0].startswith("lagebild:"))
                and key in (name_key(b.places[r][2]), name_key(b.places[r][3])) for r in rows):
             continue  # the own name of a capital or curated place; not a mere alternate
-        if _is_german_word(key):
-            lexical.add(key)  # a noun: "Mark", "Sonne"
+        if freq[key] > _NOUN_FREQUENCY and _is_german_word(key):
+            lexical.add(key)  # a noun: "Mark", "Sonne"; HanTa guesses rarer words from their
+            # endings, and "Königswinter", "Burghausen" would be nouns
         elif freq[key] > 1e-5 and tagger.tag_word(key, cutoff=5)[0][0] not in ("NE", "NN"):
             lexical.add(key)  # a frequent function word capitalised at a sentence start: "Von"
     return frozenset(lexical)
