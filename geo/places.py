@@ -54,6 +54,14 @@ _EVENT_HEADS = ("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "r
                 "invasion", "einmarsch", "feldzug", "kämpf", "schlacht")
 _JOIN = {"und", "oder", "sowie"}
 _WATERSIDE = {"am"}
+# words that make a following or preceding town part of a club's name
+_CLUB_BEFORE = frozenset(w.casefold() for w in (
+    "Borussia", "Bayer", "Inter", "Juventus", "Preußen", "Lok", "Lokomotive", "Dynamo",
+    "Dinamo", "Eintracht", "Fortuna", "Hertha", "Union", "Alemannia", "Arminia", "Kickers",
+    "Rapid", "Austria", "Sporting", "Real", "Atlético", "Olympique", "Schachtar", "Zenit",
+    "Spartak", "Werder", "Germania", "Viktoria", "Hansa", "Holstein", "Motor", "Stahl",
+    "Chemie", "Energie", "Wacker", "Rot-Weiß", "Rot-Weiss", "Blau-Weiß", "Schwarz-Weiß"))
+_CLUB_AFTER = frozenset(("united", "city", "town", "rovers", "wanderers", "spurs", "athletic"))
 # the evidence of a name too weak alone, which counts only if the article confirms it elsewhere
 _WEAK = 0.4
 _SETTLEMENT_WORDS = ("stadt", "dorf", "dörfer", "ortschaft", "siedlung", "kleinstadt", "großstadt",
@@ -332,6 +340,8 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     if nxt is not None and nxt.capital and nxt.start - tok.end == 1 \
             and key in gaz.first_names and not _is_place_word(nxt.text, gaz):
         return 0.0  # "Kim Jong-un", "Florenz Müller"
+    if "PCLI" not in codes and _in_club_name(prev, tok, nxt):
+        return 0.0  # "FC Bayern", "Borussia Dortmund", "Manchester United": a club, no place
     if prev is not None and prev.key in _WATERSIDE and not codes & {"PCLI", "CONT", "ADM1"}:
         return 0.0  # "am Don", "am Dnipro": German says "am" of rivers, seas and fronts
     locative = prev is not None and (prev.key in _LOCATIVE or _settlement_word(prev, gaz))
@@ -353,6 +363,17 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     if big >= 50_000:
         return 0.85
     return 0.6 if big >= 10_000 else _WEAK
+
+
+def _in_club_name(prev: _Token | None, tok: _Token, nxt: _Token | None) -> bool:
+    """True if the word sits in a club's or team's name: after an abbreviation such as "FC",
+    "VfL", "THW" or a club word ("Borussia", "Dynamo"), or before "United", "City"."""
+    if prev is not None and tok.start - prev.end == 1:
+        text = prev.text
+        if prev.key in _CLUB_BEFORE or (
+                2 <= len(text) <= 4 and sum(c.isupper() for c in text) >= 2 and text.isalpha()):
+            return True
+    return nxt is not None and nxt.start - tok.end == 1 and nxt.key in _CLUB_AFTER
 
 
 def _settlement_word(tok: _Token, gaz: Gazetteer) -> bool:

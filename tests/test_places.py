@@ -123,3 +123,9 @@ def test_a_weak_name_counts_where_the_article_confirms_it(gaz):
 def test_a_region_s_own_name_beats_a_village_s_alternate(gaz):
     got = _resolved("Wahlen in Bayern und Sachsen.", gaz)
     assert got == {"Bayern": "ne:DEU-1591", "Sachsen": "ne:DEU-1601"}
+
+
+def test_towns_in_club_names_are_no_places(gaz):
+    text = ("Der FC Bayern schlug Borussia Dortmund, der VfL Osnabrück verlor gegen "
+            "Manchester United. Dynamo Kiew spielte in Leipzig.")
+    assert [m.surface for m in _mentions(text, gaz)] == ["Leipzig"]
