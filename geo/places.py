@@ -168,7 +168,7 @@ def _person_names(tokenised: list[tuple[Sentence, _Tokens]], gaz: Gazetteer) -> 
         for i in tokens.starts:
             if i:
                 prev, tok = tokens[i - 1], tokens[i]
-                if tok.start - prev.end == 1 and _is_person_context(prev, gaz):
+                if _person_before(prev, tok, gaz):
                     names.add(tok.key)
     return names
 
@@ -335,11 +335,11 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     key, codes, big, curated = word.key, word.codes, word.big, word.curated
     country_like = bool(codes & {"PCLI", "CONT"}) or key in gaz.speaker_keys
     if not country_like and (tok.key in persons or
-                             (prev is not None and _is_person_context(prev, gaz))):
+                             (prev is not None and _person_before(prev, tok, gaz))):
         return 0.0  # "Präsident Macron", "sagte Ryder"; but "Botschafter Russlands" is a country
     if nxt is not None and nxt.capital and nxt.start - tok.end == 1 \
-            and key in gaz.first_names and not _is_place_word(nxt.text, gaz):
-        return 0.0  # "Kim Jong-un", "Florenz Müller"
+            and key in gaz.first_names and not _is_strong_place_word(nxt, gaz):
+        return 0.0  # "Kim Jong-un", "Florenz Müller", "Lara Croft" (Croft is a hamlet too)
     if "PCLI" not in codes and _in_club_name(prev, tok, nxt):
         return 0.0  # "FC Bayern", "Borussia Dortmund", "Manchester United": a club, no place
     if prev is not None and prev.key in _WATERSIDE and not codes & {"PCLI", "CONT", "ADM1"}:
@@ -390,9 +390,27 @@ def _name_part(other: _Token | None, tok: _Token, index: int, gaz: Gazetteer) ->
     return other.key not in gaz.common_words and not _is_place_word(other.text, gaz)
 
 
+def _is_initial(tok: _Token) -> bool:
+    """ "W" of "George W. Bush": one capital letter, a full stop and a space before the name."""
+    return len(tok.text) == 1 and tok.capital
+
+
+def _is_strong_place_word(tok: _Token, gaz: Gazetteer) -> bool:
+    """A country, a region or a city of 100,000 people: "Georgia Tiflis" is no person."""
+    word = _word(tok.key, gaz)
+    return bool(word.codes & {"PCLI", "CONT", "ADM1"}) or word.big >= 100_000
+
+
+def _person_before(prev: _Token, tok: _Token, gaz: Gazetteer) -> bool:
+    """True if ``prev`` makes ``tok`` a person's name: a title, given name or initial right
+    before it ("Präsident Macron", "Pat Ryder", "W. Bush"; not "der Präsident, Kiew ...")."""
+    gap = tok.start - prev.end
+    return (gap == 1 or (gap == 2 and _is_initial(prev))) and _is_person_context(prev, gaz)
+
+
 def _is_person_context(prev: _Token, gaz: Gazetteer) -> bool:
     key = prev.key
-    return (key in _TITLES or key.endswith(_TITLE_SUFFIXES) or
+    return (_is_initial(prev) or key in _TITLES or key.endswith(_TITLE_SUFFIXES) or
             (prev.capital and key in gaz.first_names and key not in gaz.lexical_keys
              and key not in _FUNCTION_WORDS))
 

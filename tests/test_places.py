@@ -129,3 +129,9 @@ def test_towns_in_club_names_are_no_places(gaz):
     text = ("Der FC Bayern schlug Borussia Dortmund, der VfL Osnabrück verlor gegen "
             "Manchester United. Dynamo Kiew spielte in Leipzig.")
     assert [m.surface for m in _mentions(text, gaz)] == ["Leipzig"]
+
+
+def test_initials_and_first_names_before_small_places_make_persons(gaz):
+    text = ("US-Präsident George W. Bush sprach mit Lara Croft. Später sagte Bush, "
+            "der Präsident, Kiew werde nicht aufgeben.")
+    assert [m.surface for m in _mentions(text, gaz)] == ["US", "Kiew"]
