@@ -23,8 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.model import Place
+from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 15
+FORMAT = 16
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -72,8 +73,12 @@ class Gazetteer:
     multiword_starts: frozenset[str] = frozenset()
     multiword_pairs: frozenset[str] = frozenset()  # their first two words: "frankfurt am"
     speaker_prefixes: frozenset[str] = frozenset()
-    # filled at run time by the recogniser: word key -> could it begin a name?
-    word_memo: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    # settlements romanised from Cyrillic by the sound key of their name (geo.translit), so that
+    # "Wuhledar" finds Vuhledar; and the keys of the first words of two-word names
+    sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    sound_starts: frozenset[str] = frozenset()
+    # filled at run time by the recogniser: what each word key says (places._Word)
+    word_memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.multiword_starts:
@@ -232,7 +237,7 @@ def _add_admin1(b: _Builder, towns: dict[tuple[str, str], list[int]], skip: set[
         b.add(place, [r["name"]], b.names_of[city] if city is not None else [])
 
 
-def _add_ukraine_oblasts(b: _Builder) -> set[str]:
+def _add_ukraine_oblasts(b: _Builder, sounds: dict[str, tuple[int, ...]]) -> set[str]:
     """Ukraine's regions with GeoNames ids and German names. A German name that is also a town's
     ("Cherson") counts only after a type word; one that is not ("Krim", "Wolhynien") stands alone.
     Returns the Natural Earth codes these replace."""
@@ -244,6 +249,7 @@ def _add_ukraine_oblasts(b: _Builder) -> set[str]:
         bare, typed = [r["name"]], []
         for name in filter(None, [r["name_de"], *r["name_alt"].split("|")]):
             towns = [row for row in b.names.get(name_key(name), ()) if b.places[row][4] != "ADM1"]
+            towns += sounds.get(german_key(name), ())  # "Mykolajiw" is the city too
             (typed if towns else bare).append(name)
         b.add(place, bare, [*typed, *bare])
         codes.add(r["adm1_code"])
@@ -365,13 +371,25 @@ def build() -> Gazetteer:
     towns = _add_cities(b, countries)
     _add_countries(b, countries)
     _add_continents(b)
-    skip = _add_ukraine_oblasts(b)
+    skip = _add_ukraine_oblasts(b, _sounds(b.places))
     skip |= _add_supplement(b)
     _add_admin1(b, towns, skip)
     speakers = _add_aliases(b, countries)
     names = {k: tuple(v) for k, v in b.names.items()}
+    sounds = _sounds(b.places)
     return Gazetteer(b.places, names, {k: tuple(v) for k, v in b.typed.items()},
-                     frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(), b.by_id)
+                     frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(), b.by_id,
+                     sounds=sounds,
+                     sound_starts=frozenset(k.split(" ", 1)[0] for k in sounds if " " in k))
+
+
+def _sounds(places: list[tuple]) -> dict[str, tuple[int, ...]]:
+    """Settlements in countries that romanise from Cyrillic, by the sound key of their name."""
+    index: dict[str, list[int]] = {}
+    for row, p in enumerate(places):
+        if p[5] in CYRILLIC_COUNTRIES and p[4].startswith("PPL"):
+            index.setdefault(english_key(p[2]), []).append(row)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _cache_path() -> Path:

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from geo.gazetteer import TYPE_WORDS, Gazetteer, name_key
 from geo.model import Article, Mention, Sentence
+from geo.translit import german_key
 
 # A word: letters first, then word characters and apostrophes, joined by hyphens ("US-Angaben")
 # or by the dots of initialisms ("U.S"). Written without per-character alternation: it is the
@@ -32,7 +33,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
 # Prepositions that make a following capitalised word likely a place (recognition evidence).
 _LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
              "gegen", "nördlich", "südlich", "östlich", "westlich", "zwischen", "durch", "bis",
-             "ab", "an", "am", "vor", "hinter", "richtung", "gen", "unweit"}
+             "ab", "an", "am", "vor", "hinter", "richtung", "gen", "unweit", "auf"}
 _ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
              "einen"}
 _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
@@ -229,7 +230,8 @@ def known_name(surface: str, gaz: Gazetteer) -> bool:
 def _describe(key: str, gaz: Gazetteer) -> _Word:
     name, rows = _lookup_word(key, gaz)
     could_start = (bool(rows) or key in gaz.multiword_starts or key.endswith(TYPE_WORDS)
-                   or "-" in key or key[:4] in gaz.speaker_prefixes)
+                   or "-" in key or key[:4] in gaz.speaker_prefixes
+                   or german_key(key) in gaz.sound_starts)
     if not rows:
         return _Word(could_start, key)
     places = [gaz.places[r] for r in rows]
@@ -263,6 +265,9 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
         rows = gaz.names.get(key)
         if rows and _contiguous(span):
             return _Hit(tok.start, span[-1].end, sentence, rows, key, False, 0.9), n
+    sounded = _sounded_pair(tokens, i, sentence, gaz)
+    if sounded is not None:
+        return sounded, 2
     word = _word(tok.key, gaz)
     rows = word.rows
     if not rows:
@@ -275,6 +280,18 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
         towns = tuple(r for r in rows if gaz.places[r][4].startswith("PPL"))
         hit.rows, hit.settlement = towns or rows, True
     return hit, 1
+
+
+def _sounded_pair(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
+    """A two-word name in German spelling ("Tschassiw Jar" for Chasiv Yar)."""
+    if i + 1 >= len(tokens) or german_key(tokens[i].key) not in gaz.sound_starts:
+        return None
+    tok, nxt = tokens[i], tokens[i + 1]
+    if not nxt.capital or nxt.start - tok.end != 1:
+        return None
+    key = name_key(f"{tok.text} {nxt.text}")
+    rows = gaz.sounds.get(german_key(key))
+    return _Hit(tok.start, nxt.end, sentence, rows, key, False, 0.8) if rows else None
 
 
 def _compound(tok: _Token, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
@@ -322,6 +339,8 @@ def _lookup_word(word: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
         rows = tuple(r for r in gaz.names.get(base, ()) if gaz.places[r][4] in ("PCLI", "ADM1"))
         if rows:
             return base, rows
+    if len(key) > 3 and key not in gaz.common_words:  # German spelling of a Cyrillic name
+        return key, gaz.sounds.get(german_key(key), ())
     return key, ()
 
 
@@ -357,8 +376,11 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
         return 0.0  # "FC Bayern", "Borussia Dortmund", "Manchester United": a club, no place
     if prev is not None and prev.key in _WATERSIDE and not codes & {"PCLI", "CONT", "ADM1"}:
         return 0.0  # "am Don", "am Dnipro": German says "am" of rivers, seas and fronts
-    locative = prev is not None and (prev.key in _LOCATIVE or _settlement_word(prev, gaz))
-    if key in gaz.first_names and big < 200_000 and not (country_like or curated or locative):
+    # a preposition right before the name ("auf, Elena" is a verb's particle)
+    direct = prev is not None and prev.key in _LOCATIVE and tok.start - prev.end == 1
+    locative = direct or (prev is not None and _settlement_word(prev, gaz)) \
+        or _in_located_list(tokens, i)
+    if key in gaz.first_names and big < 200_000 and not (country_like or curated or direct):
         return 0.0  # "Johannes", "David": a given name before it is a town
     if prev is not None and prev.key in _ARTICLES and not country_like and not locative \
             and "ADM1" not in codes:
@@ -387,6 +409,24 @@ def _in_club_name(prev: _Token | None, tok: _Token, nxt: _Token | None) -> bool:
                 2 <= len(text) <= 4 and sum(c.isupper() for c in text) >= 2 and text.isalpha()):
             return True
     return nxt is not None and nxt.start - tok.end == 1 and nxt.key in _CLUB_AFTER
+
+
+def _in_located_list(tokens: _Tokens, i: int) -> bool:
+    """True if a preposition before a list of names reaches this one: "bei Kurachowe und
+    Selydowe", "um Tschassiw Jar, Kupjansk und Torezk". Commas are read from the gaps."""
+    listed = False
+    for j in range(i - 1, max(-1, i - 9), -1):
+        t, after = tokens[j], tokens[j + 1]
+        if t.key in _JOIN:
+            listed = True
+        elif t.key in _LOCATIVE or t.key.endswith(_SETTLEMENT_WORDS):
+            # also "Bei", "In" at the start of a sentence; "die Dörfer A und B"
+            return listed and after.start - t.end == 1
+        elif t.capital:
+            listed = listed or after.start - t.end == 2  # "Jar, Kupjansk"
+        else:
+            return False
+    return False
 
 
 def _settlement_word(tok: _Token, gaz: Gazetteer) -> bool:

@@ -135,3 +135,23 @@ def test_initials_and_first_names_before_small_places_make_persons(gaz):
     text = ("US-Präsident George W. Bush sprach mit Lara Croft. Später sagte Bush, "
             "der Präsident, Kiew werde nicht aufgeben.")
     assert [m.surface for m in _mentions(text, gaz)] == ["US", "Kiew"]
+
+
+def test_german_spellings_of_ukrainian_towns_without_german_alternates(gaz):
+    text = ("Russische Truppen haben die Stadt Wuhledar eingenommen. Auch um Tschassiw Jar, "
+            "Kupjansk und Torezk wird gekämpft. Angriffe auf Wowtschansk und Sumy.")
+    got = _resolved(text, gaz)
+    assert got == {"Wuhledar": "geonames:690823", "Tschassiw Jar": "geonames:710915",
+                   "Kupjansk": "geonames:703656", "Torezk": "geonames:709354",
+                   "Wowtschansk": "geonames:689304", "Sumy": "geonames:692194"}
+
+
+def test_a_preposition_reaches_every_name_in_its_list(gaz):
+    got = _resolved("Bei Kurachowe und Selydowe rücken Einheiten vor.", gaz)
+    assert set(got) == {"Kurachowe", "Selydowe"}
+    assert _mentions("Kurachowe und Selydowe rücken vor.", gaz) == []
+
+
+def test_a_name_of_an_oblast_and_its_city_alone_is_the_city(gaz):
+    (m,) = _mentions("Raketen trafen Mykolajiw.", gaz)
+    assert m.place.feature_code.startswith("PPL") and m.place.population > 400_000

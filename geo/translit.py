@@ -1,0 +1,52 @@
+"""One spelling key for the German and the English romanisation of a Cyrillic place name.
+
+German news writes "Wuhledar", "Tschassiw Jar", "Torezk", "Saporischschja"; GeoNames names the
+same towns "Vuhledar", "Chasiv Yar", "Toretsk", "Zaporizhzhya" and carries German alternates
+only for the larger ones. Both romanisations come from the same Cyrillic letters, so each is
+mapped back to a coarse key of sounds: the German and the English form of a name meet there.
+
+The key merges sounds the two systems write differently (German "sch" is English "sh" and
+"zh", German "s" is English "s" and "z", German "j" is English "y" and "i"). It is lossy on
+purpose and is used only for places in countries whose names are romanised from Cyrillic,
+and only for words the gazetteer does not hold as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Countries whose GeoNames names are romanised from Cyrillic and which German news names often.
+CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
+
+
+def _table(sounds: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A one-pass replacer: longest spellings first."""
+    return re.compile("|".join(sorted(sounds, key=len, reverse=True))), sounds
+
+
+_GERMAN = _table({"schtsch": "SC", "tsch": "C", "sch": "S", "ch": "H", "zh": "S", "z": "c",
+                  "w": "v", "j": "i", "y": "i", "ß": "s"})
+_ENGLISH = _table({"shch": "SC", "ch": "C", "sh": "S", "zh": "S", "kh": "H", "ts": "c",
+                   "z": "s", "w": "v", "j": "i", "y": "i"})
+_APOSTROPHES = re.compile(r"['’ʹʼ`]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def _key(name: str, table: tuple[re.Pattern[str], dict[str, str]]) -> str:
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = _APOSTROPHES.sub("", plain)
+    pattern, sounds_of = table
+    sounds = pattern.sub(lambda m: sounds_of[m.group()], plain)
+    return _REPEATS.sub(r"\1", sounds)  # "Saporischschja" and "Zaporizhzhya" both have one S
+
+
+def german_key(name: str) -> str:
+    """The sound key of a name as German writes it: "Tschassiw Jar" -> "Casiv iar"."""
+    return _key(name, _GERMAN)
+
+
+def english_key(name: str) -> str:
+    """The sound key of a name as GeoNames writes it: "Chasiv Yar" -> "Casiv iar"."""
+    return _key(name, _ENGLISH)
