@@ -104,7 +104,7 @@ class _Tokens:
 
     def __init__(self, prose: str, sentence: Sentence, gaz: Gazetteer) -> None:
         self._matches = list(_TOKEN.finditer(prose, sentence.start, sentence.end))
-        self._made: dict[int, _Token] = {}
+        self._made: list[_Token | None] = [None] * len(self._matches)
         memo = gaz.word_memo
         # indexes of the words a name may start with, in order (the memo read inline: this
         # runs for every capitalised word)
@@ -116,10 +116,10 @@ class _Tokens:
         return len(self._matches)
 
     def __getitem__(self, i: int) -> _Token:
-        tok = self._made.get(i)
+        if i < 0:
+            raise IndexError(i)  # no wrapping around: callers test for the sentence start
+        tok = self._made[i]
         if tok is None:
-            if i < 0:
-                raise IndexError(i)  # no wrapping around: callers test for the sentence start
             m = self._matches[i]
             tok = self._made[i] = _Token(*m.span(), m.group())
         return tok
@@ -195,6 +195,7 @@ class _Word:
     capitalises every noun, and most are no name."""
 
     could_start: bool  # could begin a place name in any of the recogniser's ways
+    sound_start: bool = False  # sounds like the first word of a two-word Cyrillic name
     key: str = ""  # the name looked up: "kursk" for "Kursks"
     rows: tuple[int, ...] = ()  # places of that name
     codes: frozenset[str] = frozenset()  # their feature codes
@@ -229,14 +230,14 @@ def known_name(surface: str, gaz: Gazetteer) -> bool:
 
 def _describe(key: str, gaz: Gazetteer) -> _Word:
     name, rows = _lookup_word(key, gaz)
-    could_start = (bool(rows) or key in gaz.multiword_starts or key.endswith(TYPE_WORDS)
-                   or "-" in key or key[:4] in gaz.speaker_prefixes
-                   or german_key(key) in gaz.sound_starts)
+    sound_start = german_key(key) in gaz.sound_starts
+    could_start = (bool(rows) or sound_start or key in gaz.multiword_starts
+                   or key.endswith(TYPE_WORDS) or "-" in key or key[:4] in gaz.speaker_prefixes)
     if not rows:
-        return _Word(could_start, key)
+        return _Word(could_start, sound_start, key)
     places = [gaz.places[r] for r in rows]
     return _Word(
-        could_start, name, rows,
+        could_start, sound_start, name, rows,
         codes=frozenset(p[4] for p in places),
         big=max(p[9] for p in places),
         curated=any(not p[0].startswith("geonames:") or p[4] != "PPL" for p in places),
@@ -265,10 +266,10 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
         rows = gaz.names.get(key)
         if rows and _contiguous(span):
             return _Hit(tok.start, span[-1].end, sentence, rows, key, False, 0.9), n
-    sounded = _sounded_pair(tokens, i, sentence, gaz)
+    word = _word(tok.key, gaz)
+    sounded = _sounded_pair(tokens, i, sentence, gaz) if word.sound_start else None
     if sounded is not None:
         return sounded, 2
-    word = _word(tok.key, gaz)
     rows = word.rows
     if not rows:
         return _compound(tok, sentence, gaz) or _seat_compound(tok, sentence, gaz), 1
@@ -284,7 +285,7 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
 
 def _sounded_pair(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
     """A two-word name in German spelling ("Tschassiw Jar" for Chasiv Yar)."""
-    if i + 1 >= len(tokens) or german_key(tokens[i].key) not in gaz.sound_starts:
+    if i + 1 >= len(tokens):
         return None
     tok, nxt = tokens[i], tokens[i + 1]
     if not nxt.capital or nxt.start - tok.end != 1:
@@ -517,7 +518,7 @@ _KIND_BASE = {"PCLI": 3.0, "CONT": 2.5, "PPLC": 2.5, "ADM1": 1.0}
 def _resolve(article: Article, hits: list[_Hit], gaz: Gazetteer) -> list[Mention]:
     region_of = {h.bare_key: h for h in hits if h.typed}
     anchors = _anchors(hits, gaz)
-    scores: dict[tuple[int, bool], float] = {}
+    scores: dict[tuple[int, bool, str], float] = {}
     mentions: list[Mention] = []
     for hit in hits:
         rows = hit.rows
@@ -543,7 +544,7 @@ def _share(best: float, second: float) -> float:
     return 1 / (1 + math.exp(-(best - second) * 2))
 
 
-def _anchors(hits: list[_Hit], gaz: Gazetteer) -> list[tuple[float, float]]:
+def _anchors(hits: list[_Hit], gaz: Gazetteer) -> list[_Anchor]:
     """Points the document is unambiguous about (typed regions, names with one local
     candidate): ambiguous names resolve towards them."""
     points = set()
@@ -553,19 +554,36 @@ def _anchors(hits: list[_Hit], gaz: Gazetteer) -> list[tuple[float, float]]:
         local = [r for r in h.rows if gaz.places[r][4] not in ("PCLI", "CONT")]
         if h.typed or len(local) == 1:
             points.update((gaz.places[r][7], gaz.places[r][8]) for r in local[:1])
-    return list(points)
+    return [_Anchor(lat, lon) for lat, lon in points]
 
 
-def _cached_score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazetteer,
-                  cache: dict[tuple[int, bool], float]) -> float:
+class _Anchor:
+    """A point with what the distance to it needs, worked out once per article."""
+
+    __slots__ = ("lat", "lon", "cos")
+
+    def __init__(self, lat: float, lon: float) -> None:
+        self.lat, self.lon = math.radians(lat), math.radians(lon)
+        self.cos = math.cos(self.lat)
+
+    def km(self, lat: float, lon: float) -> float:
+        """Distance on the plane tangent between the points: within the 400 km that count
+        for resolution it is off by under 1 %, and it needs one cosine, not five calls."""
+        lat, lon = math.radians(lat), math.radians(lon)
+        dx = (lon - self.lon) * (self.cos + math.cos(lat)) / 2
+        return 6371.0 * math.hypot(dx, lat - self.lat)
+
+
+def _cached_score(row: int, hit: _Hit, anchors: list[_Anchor], gaz: Gazetteer,
+                  cache: dict[tuple[int, bool, str], float]) -> float:
     """A name repeated through an article is scored once per candidate."""
-    key = (row, hit.typed)
+    key = (row, hit.typed, hit.bare_key)
     if key not in cache:
         cache[key] = _score(row, hit, anchors, gaz)
     return cache[key]
 
 
-def _score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazetteer) -> float:
+def _score(row: int, hit: _Hit, anchors: list[_Anchor], gaz: Gazetteer) -> float:
     p = gaz.places[row]
     code, pop, lat, lon = p[4], p[9], p[7], p[8]
     score = _KIND_BASE.get(code, 0.0) + math.log10(pop + 1) / 3.5
@@ -576,13 +594,6 @@ def _score(row: int, hit: _Hit, anchors: list[tuple[float, float]], gaz: Gazette
     if _own_name(hit.bare_key, p):
         score += 1.0  # written as the place's own name, not one of its many alternates
     if anchors and code not in ("PCLI", "CONT"):
-        near = min(_km(lat, lon, a, b) for a, b in anchors)
+        near = min(a.km(lat, lon) for a in anchors)
         score += 2.0 * max(0.0, 1 - near / 400)
     return score
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dphi, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(a)))
