@@ -55,6 +55,8 @@ _EVENT_HEADS = ("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "r
                 "invasion", "einmarsch", "feldzug", "kämpf", "schlacht")
 _JOIN = {"und", "oder", "sowie"}
 _WATERSIDE = {"am"}
+# a place this big outweighs the ordinary word its name also is, after a preposition ("in Essen")
+_BIG_HOMOGRAPH = 100_000
 # words that make a following or preceding town part of a club's name
 _CLUB_BEFORE = frozenset(w.casefold() for w in (
     "Borussia", "Bayer", "Inter", "Juventus", "Preußen", "Lok", "Lokomotive", "Dynamo",
@@ -202,6 +204,7 @@ class _Word:
     big: int = 0  # the largest population among them
     curated: bool = False  # one of them is a region, capital or supplement entry
     own: bool = False  # the word is one of them's own name, not only an alternate
+    word_only: bool = False  # an ordinary German word, and no place big enough to outweigh it
 
 
 def _word(key: str, gaz: Gazetteer) -> _Word:
@@ -231,15 +234,18 @@ def known_name(surface: str, gaz: Gazetteer) -> bool:
 def _describe(key: str, gaz: Gazetteer) -> _Word:
     name, rows = _lookup_word(key, gaz)
     sound_start = german_key(key) in gaz.sound_starts
-    could_start = (bool(rows) or sound_start or key in gaz.multiword_starts
+    places = [gaz.places[r] for r in rows]
+    big = max((p[9] for p in places), default=0)
+    word_only = name in gaz.lexical_keys and big < _BIG_HOMOGRAPH
+    could_start = ((bool(rows) and not word_only) or sound_start or key in gaz.multiword_starts
                    or key.endswith(TYPE_WORDS) or "-" in key or key[:4] in gaz.speaker_prefixes)
     if not rows:
         return _Word(could_start, sound_start, key)
-    places = [gaz.places[r] for r in rows]
     return _Word(
         could_start, sound_start, name, rows,
+        word_only=word_only,
         codes=frozenset(p[4] for p in places),
-        big=max(p[9] for p in places),
+        big=big,
         curated=any(not p[0].startswith("geonames:") or p[4] != "PPL" for p in places),
         own=any(_own_name(name, p) for p in places))
 
@@ -271,7 +277,7 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
     if sounded is not None:
         return sounded, 2
     rows = word.rows
-    if not rows:
+    if not rows or word.word_only:
         return _compound(tok, sentence, gaz) or _seat_compound(tok, sentence, gaz), 1
     evidence = _word_evidence(tokens, i, word, gaz, persons)
     if evidence <= 0:
@@ -386,8 +392,8 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     if prev is not None and prev.key in _ARTICLES and not country_like and not locative \
             and "ADM1" not in codes:
         return 0.0  # "der Financial Times", "die Sonne"; but regions take one: "auf der Krim"
-    if key in gaz.lexical_keys:
-        return 0.6 if (locative and big >= 100_000) else 0.0
+    if key in gaz.lexical_keys:  # "Mark", "Sonne"; but "in Essen"
+        return 0.6 if (locative and big >= _BIG_HOMOGRAPH) else 0.0
     if country_like or curated:
         return 0.95
     if not word.own and not locative and big < 100_000:
