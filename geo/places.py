@@ -198,6 +198,9 @@ class _Word:
 
     could_start: bool  # could begin a place name in any of the recogniser's ways
     sound_start: bool = False  # sounds like the first word of a two-word Cyrillic name
+    type_word: bool = False  # "Region", "Grenzgebiet": a region's name may follow
+    multiword_start: bool = False  # the first word of some multiword name ("Den", "Frankfurt")
+    hyphen: bool = False  # a compound such as "US-Angaben"
     key: str = ""  # the name looked up: "kursk" for "Kursks"
     rows: tuple[int, ...] = ()  # places of that name
     codes: frozenset[str] = frozenset()  # their feature codes
@@ -233,16 +236,19 @@ def known_name(surface: str, gaz: Gazetteer) -> bool:
 
 def _describe(key: str, gaz: Gazetteer) -> _Word:
     name, rows = _lookup_word(key, gaz)
-    sound_start = german_key(key) in gaz.sound_starts
+    flags = {"sound_start": german_key(key) in gaz.sound_starts,
+             "type_word": key.endswith(TYPE_WORDS),
+             "multiword_start": key in gaz.multiword_starts,
+             "hyphen": "-" in key}
     places = [gaz.places[r] for r in rows]
     big = max((p[9] for p in places), default=0)
     word_only = name in gaz.lexical_keys and big < _BIG_HOMOGRAPH
-    could_start = ((bool(rows) and not word_only) or sound_start or key in gaz.multiword_starts
-                   or key.endswith(TYPE_WORDS) or "-" in key or key[:4] in gaz.speaker_prefixes)
+    could_start = ((bool(rows) and not word_only) or any(flags.values())
+                   or key[:4] in gaz.speaker_prefixes)
     if not rows:
-        return _Word(could_start, sound_start, key)
+        return _Word(could_start, key=key, **flags)
     return _Word(
-        could_start, sound_start, name, rows,
+        could_start, key=name, rows=rows, **flags,
         word_only=word_only,
         codes=frozenset(p[4] for p in places),
         big=big,
@@ -253,12 +259,12 @@ def _describe(key: str, gaz: Gazetteer) -> _Word:
 def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
               persons: set[str]) -> tuple[_Hit | None, int]:
     tok = tokens[i]
-    if not tok.capital:
-        return None, 0
-    typed = _typed_region(tokens, i, sentence, gaz)
-    if typed is not None:
-        return typed
-    multiword = (tok.key in gaz.multiword_starts and i + 1 < len(tokens)
+    word = _word(tok.key, gaz)
+    if word.type_word:
+        typed = _typed_region(tokens, i, sentence, gaz)
+        if typed is not None:
+            return typed
+    multiword = (word.multiword_start and i + 1 < len(tokens)
                  and name_key(f"{tok.text} {tokens[i + 1].text}") in gaz.multiword_pairs)
     for n in (4, 3, 2):  # multiword names: "Den Haag", "Frankfurt am Main", "Region Kursk"
         if not multiword:
@@ -272,13 +278,13 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
         rows = gaz.names.get(key)
         if rows and _contiguous(span):
             return _Hit(tok.start, span[-1].end, sentence, rows, key, False, 0.9), n
-    word = _word(tok.key, gaz)
     sounded = _sounded_pair(tokens, i, sentence, gaz) if word.sound_start else None
     if sounded is not None:
         return sounded, 2
     rows = word.rows
     if not rows or word.word_only:
-        return _compound(tok, sentence, gaz) or _seat_compound(tok, sentence, gaz), 1
+        compound = _compound(tok, sentence, gaz) if word.hyphen else None
+        return compound or _seat_compound(tok, sentence, gaz), 1
     evidence = _word_evidence(tokens, i, word, gaz, persons)
     if evidence <= 0:
         return None, 0
