@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import csv
 import difflib
+import gc
 import hashlib
 import json
 import os
@@ -405,8 +406,12 @@ def load() -> Gazetteer:
     """The gazetteer, from the cache when it is current, else built and cached."""
     path = _cache_path()
     if path.exists():
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
+        gc.disable()  # a million new containers would set off collections that find nothing
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        finally:
+            gc.enable()
     gaz = build()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
