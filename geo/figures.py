@@ -40,6 +40,13 @@ _LOCATIVE = frozenset("in im ins nach bei beim nahe um an am auf vor hinter zwis
                       "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
                       "südwestlich rund".split())
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+_PREPOSITIONS = _LOCATIVE | frozenset("im am beim vom zum zur aus von mit für über unter seit "
+                                      "gegen ohne".split())
+# a speech verb (or ", so") and the speaker right before a place: the place is where the
+# speaker sits ("sagte ein Sprecher in Kiew", ", so der Gouverneur in Belgorod")
+_SPEAKER_AT = re.compile(
+    r"(?:\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|betonte|bestätigte|berichtete|"
+    r"meldete|teilte)|,\s*so)\s+(?:[\w-]+\s+){1,4}(?:in|aus)\s+$")
 _SETTLEMENT_WORDS = frozenset(
     "dorf dorfes dörfer dörfern stadt städte ortschaft ortschaften siedlung siedlungen region "
     "gebiet oblast provinz bezirk raum großraum gegend hauptstadt hafenstadt grenzregion "
@@ -102,7 +109,8 @@ _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dass|weil|da|nachdem|wonach)\s
 _CAP = r"[„\"»]?[A-ZÄÖÜ][\w\-]*[“\"«]?"
 _ADJ = r"[a-zäöüß]+(?:e|en|er|es|em)\s+"
 _ISCH = r"[a-zäöüß]+(?:isch|ig|lich)(?:e|en|er|es|em)\s+"
-_NP = (rf"(?<!\w)(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en)\s+(?:{_ADJ})*|(?:{_ISCH})*)"
+_NP = (rf"(?<!\w)(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]in|[Ee]ine|[Ee]ines|[Ee]iner|"
+       rf"[Ee]inem|[Ee]inen)\s+(?:{_ADJ})*|(?:{_ISCH})*)"
        rf"{_CAP}(?:\s+{_CAP})*(?:\s+(?:des|der|von)\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?")
 _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
 # (pattern, the words it starts with, how far before them it may start): the patterns are
@@ -245,6 +253,8 @@ class _Reader:
         hi = bisect_left(self.place_starts, sentence.end)
         chosen: list[Mention] = []
         for m in self.places[lo:hi]:
+            if _SPEAKER_AT.search(self.prose, max(sentence.start, m.start - 60), m.start):
+                continue  # "sagte ein Sprecher in Kiew": where the speaker is, not the events
             if self._is_locative(m, chosen[-1] if chosen else None):
                 chosen.append(m)
         return chosen
@@ -305,6 +315,8 @@ class _Reader:
         if m:
             candidates.append(m.group("src"))
         for raw in candidates:
+            if raw.split(maxsplit=1)[0].casefold() in _PREPOSITIONS:
+                continue  # "Im Gebiet Cherson meldete die Verwaltung": a place, no speaker
             src = _clean_source(raw)
             if src and src.casefold() in _PRONOUNS:
                 return self._last_source(ctx.index)

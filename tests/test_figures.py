@@ -117,7 +117,8 @@ _PLACES = {
     "Region Saporischschja": ("t:saporischschja", "ADM1"), "Belarus": ("t:belarus", "PCLI"),
     "Awdijiwka": ("t:awdijiwka", "PPL"), "Robotyne": ("t:robotyne", "PPL"),
     "Werbowe": ("t:werbowe", "PPL"), "Syrien": ("t:syrien", "PCLI"),
-    "Moskau": ("t:moskau", "PPLC"),
+    "Moskau": ("t:moskau", "PPLC"), "Gebiet Cherson": ("t:cherson", "ADM1"),
+    "Kiew": ("t:kiew", "PPLC"), "Sudscha": ("t:sudscha", "PPL"), "Kursk": ("t:kursk", "PPLA"),
 }
 
 
@@ -274,3 +275,16 @@ def test_figure_text_is_the_article_text() -> None:
     text = "Laut Kiew wurden etwa 3.000 nordkoreanische Soldaten getötet."
     (f,) = analyse_text(text)
     assert text[f.start:f.end] == f.text == "etwa 3.000"
+
+
+def test_a_place_before_the_verb_is_no_speaker() -> None:
+    f = only("Im Gebiet Cherson meldete die Verwaltung mindestens zwölf Verletzte.")
+    assert (f.low, f.category, f.source, f.place_ids) == (12, "wounded", "Verwaltung",
+                                                          ("t:cherson",))
+
+
+def test_where_the_speaker_sits_is_not_where_it_happened() -> None:
+    f = only("Bei dem Angriff seien fünf Menschen getötet worden, sagte ein Sprecher in Kiew.")
+    assert (f.low, f.category, f.source, f.place_ids) == (5, "killed", "Sprecher", ())
+    f = only("In Sudscha seien 40 Soldaten verletzt worden, so der Gouverneur in Kursk.")
+    assert (f.source, f.place_ids) == ("Gouverneur", ("t:sudscha",))
