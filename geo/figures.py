@@ -116,7 +116,8 @@ _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
 # (pattern, the words it starts with, how far before them it may start): the patterns are
 # tried only where their words occur, which is much cheaper than scanning every sentence.
 _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
-    (re.compile(rf"\b[Nn]ach\s+(?:eigenen\s+)?Angaben\s+(?:des|der|von|vom)\s+(?P<src>{_NP_AND})"
+    (re.compile(rf"\b[Nn]ach\s+(?:eigenen\s+)?(?:Angaben|Einschätzung|Darstellung|Schätzungen?|"
+                rf"Informationen|Erkenntnissen|Berechnungen)\s+(?:des|der|von|vom)\s+(?P<src>{_NP_AND})"
                 rf"|\b[Nn]ach\s+(?P<src2>[A-ZÄÖÜ][\w]*)-(?:Angaben|Informationen|Schätzungen)"
                 rf"|\b[Nn]ach\s+(?P<src3>[a-zäöüß]+en\s+(?:Angaben|Informationen|Schätzungen))"),
      ("nach ", "Nach "), 0),
@@ -131,18 +132,22 @@ _SPEECH_VERB = re.compile(
     r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|meldet|meldete|meldeten|berichtet|"
     r"berichtete|berichteten|verkündet|verkündete|bestätigt|bestätigte|betont|betonte|behauptet|"
     r"behauptete|schrieb|schreibt|schätzt|schätzte|schätzen|angab|mitteilte|bekanntgab|gesagt|mitgeteilt|angegeben|"
+    r"sprach|sprachen|"
     r"bekanntgegeben|gemeldet|verkündet|erklärt)\b"
     # separable verbs count with their particle: "gab ... an", not "gab es"
     r"|\b(?:gab|gaben|gibt|geben)\b(?=[^,.;:]*\b(?:an|bekannt)\b\s*[,.;:])"
     r"|\b(?:teilte|teilten|teilt)\b(?=[^,.;:]*\bmit\b\s*[,.;:])"
-    r"|\b(?:fügte|fügten|fügt)\b(?=[^,.;:]*\bhinzu\b)")
+    r"|\b(?:fügte|fügten|fügt)\b(?=[^,.;:]*\bhinzu\b)"
+    r"|\b(?:geht|gehen|ging|gingen)\b(?=[^,.;:]*\bdavon\s+aus\b)")
 _SPEECH_WORDS = frozenset(re.findall(r"[a-zäöüß]{3,}", _SPEECH_VERB.pattern.replace(r"\b", " "))) \
-    - {"bekannt", "mit", "hinzu"}  # the verb stems, to skip sentences without any cheaply
+    - {"bekannt", "mit", "hinzu", "davon", "aus"}  # the verb stems, to skip sentences without any cheaply
 _WORDS = re.compile(r"[^\W\d_]+")
 _AUX = re.compile(r"\b(?:hat|hatte|hatten|haben|habe)\b")
 _PARTICIPLE = frozenset("gesagt mitgeteilt angegeben bekanntgegeben gemeldet verkündet".split())
 _NP_AFTER = re.compile(rf"\s+(?P<src>{_NP})")
-_NP_BEFORE = re.compile(rf"(?P<src>{_NP})\s+$")
+# the speaker right before the verb, maybe with a name in commas after it ("Der Gouverneur des
+# Gebiets Belgorod, Wjatscheslaw Gladkow, sprach von ...")
+_NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*{_CAP}(?:\s+{_CAP})*,)?\s+$")
 _PRONOUNS = frozenset("er sie".split())
 _NOT_SOURCES = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende woche ende anfang "
@@ -436,7 +441,10 @@ class _Reader:
         if last is None:
             return None
         category = self._clause_predicate(ctx, q.start, q.end) or last.category
-        return _Head(category, q.end, True, "borrowed", last.actor)
+        # soldiers if the figure it leans on was ("sieben Menschen getötet und 20 verletzt"
+        # are not the article's usual troops)
+        military = last.actor is not None or last.category == "troops"
+        return _Head(category, q.end, military, "borrowed", last.actor)
 
     def _zahl_head(self, ctx: _Sentence, q: Quantity) -> _Head | None:
         """ "die Zahl der nordkoreanischen Soldaten ... 15.000"."""

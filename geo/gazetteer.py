@@ -26,7 +26,7 @@ from pathlib import Path
 from geo.model import Place
 from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 16
+FORMAT = 17
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -154,6 +154,8 @@ def _german_name(names: list[str], fallback: str) -> str:
     for n in names:
         if " " in n or n == fallback:
             continue
+        if not n[:1].isupper():
+            continue  # "odessa" is a spelling in some alternate list, not how German writes it
         f = freq.get(n.casefold(), 0.0)
         if f > best_f * 2 and difflib.SequenceMatcher(None, canonical, _loose(n)).ratio() >= 0.5 \
                 and not _is_german_word(n):  # Riga's alternate "Liga" is a German noun

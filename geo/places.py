@@ -49,12 +49,21 @@ _COMPASS = re.compile(r"(?:nordost|nordwest|südost|südwest|nord|süd|ost|west|
 # ("durch" is left out: "Invasion ... durch Russland" names the agent.)
 _WHERE = {"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
           "zur", "zum", "an", "am", "bis", "ab", "unweit", "zwischen", "richtung", "vor",
-          "hinter", "nördlich", "südlich", "östlich", "westlich", "innerhalb", "außerhalb"}
+          "hinter", "nördlich", "südlich", "östlich", "westlich", "innerhalb", "außerhalb",
+          "auf"}
 # Compound heads that make "Ukraine-Krieg" a place; other heads ("US-Angaben") speak.
 _EVENT_HEADS = ("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "region",
                 "invasion", "einmarsch", "feldzug", "kämpf", "schlacht")
 _JOIN = {"und", "oder", "sowie"}
 _WATERSIDE = {"am"}
+# plural type words head lists of regions: "in den Regionen Brjansk, Kursk und Belgorod"
+# and the genitive singular: "des Gebiets Belgorod", "des Bezirks Sudscha"
+_TYPE_GENITIVES = ("gebiets", "gebietes", "bezirks", "bezirkes", "bundeslands", "bundeslandes",
+                   "bundesstaats", "bundesstaates", "kantons", "landkreises", "rajons",
+                   "distrikts", "departements", "grenzgebiets", "grenzgebietes")
+_TYPE_PLURALS = ("regionen", "oblasten", "gebiete", "gebieten", "provinzen", "bezirke",
+                 "bezirken", "bundesländer", "bundesländern", "bundesstaaten", "grenzregionen",
+                 "grenzgebiete", "grenzgebieten")
 # a place this big outweighs the ordinary word its name also is, after a preposition ("in Essen")
 _BIG_HOMOGRAPH = 100_000
 # words that make a following or preceding town part of a club's name
@@ -237,7 +246,7 @@ def known_name(surface: str, gaz: Gazetteer) -> bool:
 def _describe(key: str, gaz: Gazetteer) -> _Word:
     name, rows = _lookup_word(key, gaz)
     flags = {"sound_start": german_key(key) in gaz.sound_starts,
-             "type_word": key.endswith(TYPE_WORDS),
+             "type_word": key.endswith(TYPE_WORDS + _TYPE_GENITIVES + _TYPE_PLURALS),
              "multiword_start": key in gaz.multiword_starts,
              "hyphen": "-" in key}
     places = [gaz.places[r] for r in rows]
@@ -281,6 +290,10 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
     sounded = _sounded_pair(tokens, i, sentence, gaz) if word.sound_start else None
     if sounded is not None:
         return sounded, 2
+    if word.rows:
+        listed = _listed_region(tokens, i, sentence, gaz)
+        if listed is not None:
+            return listed, 1
     rows = word.rows
     if not rows or word.word_only:
         compound = _compound(tok, sentence, gaz) if word.hyphen else None
@@ -385,6 +398,8 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     if nxt is not None and nxt.capital and nxt.start - tok.end == 1 \
             and key in gaz.first_names and not _is_strong_place_word(nxt, gaz):
         return 0.0  # "Kim Jong-un", "Florenz Müller", "Lara Croft" (Croft is a hamlet too)
+    if not country_like and tok.text.isupper() and len(tok.text) <= 4:
+        return 0.0  # an acronym ("NIS", "ISW"), whatever town has it as an alternate name
     if "PCLI" not in codes and _in_club_name(prev, tok, nxt):
         return 0.0  # "FC Bayern", "Borussia Dortmund", "Manchester United": a club, no place
     if prev is not None and prev.key in _WATERSIDE and not codes & {"PCLI", "CONT", "ADM1"}:
@@ -424,22 +439,30 @@ def _in_club_name(prev: _Token | None, tok: _Token, nxt: _Token | None) -> bool:
     return nxt is not None and nxt.start - tok.end == 1 and nxt.key in _CLUB_AFTER
 
 
-def _in_located_list(tokens: _Tokens, i: int) -> bool:
-    """True if a preposition before a list of names reaches this one: "bei Kurachowe und
-    Selydowe", "um Tschassiw Jar, Kupjansk und Torezk". Commas are read from the gaps."""
+def _list_head(tokens: _Tokens, i: int) -> _Token | None:
+    """The word that governs a list of names this one ends or continues: the preposition of
+    "bei Kurachowe und Selydowe", the settlement word of "die Dörfer A, B und C", the type word
+    of "den Regionen Brjansk, Kursk und Belgorod". None if the name is in no such list. Commas
+    are read from the gaps between words."""
     listed = False
     for j in range(i - 1, max(-1, i - 9), -1):
         t, after = tokens[j], tokens[j + 1]
         if t.key in _JOIN:
             listed = True
-        elif t.key in _LOCATIVE or t.key.endswith(_SETTLEMENT_WORDS):
-            # also "Bei", "In" at the start of a sentence; "die Dörfer A und B"
-            return listed and after.start - t.end == 1
+        elif t.key in _LOCATIVE or t.key.endswith(_SETTLEMENT_WORDS + _TYPE_PLURALS):
+            # also "Bei", "In" at the start of a sentence
+            return t if listed and after.start - t.end == 1 else None
         elif t.capital:
             listed = listed or after.start - t.end == 2  # "Jar, Kupjansk"
         else:
-            return False
-    return False
+            return None
+    return None
+
+
+def _in_located_list(tokens: _Tokens, i: int) -> bool:
+    """True if a preposition or settlement word before a list of names reaches this one."""
+    head = _list_head(tokens, i)
+    return head is not None and not head.key.endswith(_TYPE_PLURALS)
 
 
 def _settlement_word(tok: _Token, gaz: Gazetteer) -> bool:
@@ -489,19 +512,38 @@ def _typed_region(tokens: _Tokens, i: int, sentence: Sentence,
                   gaz: Gazetteer) -> tuple[_Hit, int] | None:
     """ "Region Donezk", "russische Grenzregion Kursk", "Oblast Kursk" -> the region."""
     tok = tokens[i]
-    if not tok.key.endswith(TYPE_WORDS) or i + 1 >= len(tokens):
+    if not tok.key.endswith(TYPE_WORDS + _TYPE_GENITIVES + _TYPE_PLURALS) or i + 1 >= len(tokens):
         return None
     name = tokens[i + 1]
     if not name.capital:
         return None
     key = _word(name.key, gaz).key
     whole = gaz.names.get(name_key(f"{tok.text} {name.text}"), ())
+    rows = _regions(key, whole, gaz)
+    if not rows:
+        return None
+    if tok.key.endswith(_TYPE_PLURALS):  # "den Regionen Brjansk, ...": the name alone
+        return _Hit(name.start, name.end, sentence, rows, key, True, 0.95), 2
+    return _Hit(tok.start, name.end, sentence, rows, key, True, 0.95), 2
+
+
+def _listed_region(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
+    """A later name of a list after a plural type word: "Kursk und Belgorod" of "den Regionen
+    Brjansk, Kursk und Belgorod" are regions too."""
+    head = _list_head(tokens, i)
+    if head is None or not head.key.endswith(_TYPE_PLURALS):
+        return None
+    tok = tokens[i]
+    key = _word(tok.key, gaz).key
+    rows = _regions(key, (), gaz)
+    return _Hit(tok.start, tok.end, sentence, rows, key, True, 0.95) if rows else None
+
+
+def _regions(key: str, whole: tuple[int, ...], gaz: Gazetteer) -> tuple[int, ...]:
+    """The regions among a name's places, those valid only after a type word included."""
     regions = [r for r in (*whole, *gaz.typed_names.get(key, ()), *gaz.names.get(key, ()))
                if gaz.places[r][4] == "ADM1"]
-    if not regions:
-        return None
-    rows = tuple(dict.fromkeys(regions))
-    return _Hit(tok.start, name.end, sentence, rows, key, True, 0.95), 2
+    return tuple(dict.fromkeys(regions))
 
 
 def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> str:
@@ -514,6 +556,8 @@ def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> s
     if hit.bare_key not in gaz.speaker_keys and (hit.typed or not codes & {"PCLI", "PPLC"}):
         return "place"
     before = start - 1
+    if before >= 0 and _settlement_word(tokens[before], gaz):
+        before -= 1  # "auf die Hauptstadt Kiew"
     if before >= 0 and tokens[before].key in _ARTICLES:
         before -= 1  # "in der Ukraine", "an die Ukraine"
     if before < 0 or tokens[before].key not in _WHERE:

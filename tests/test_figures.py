@@ -288,3 +288,24 @@ def test_where_the_speaker_sits_is_not_where_it_happened() -> None:
     assert (f.low, f.category, f.source, f.place_ids) == (5, "killed", "Sprecher", ())
     f = only("In Sudscha seien 40 Soldaten verletzt worden, so der Gouverneur in Kursk.")
     assert (f.source, f.place_ids) == ("Gouverneur", ("t:sudscha",))
+
+
+def test_a_number_leaning_on_civilians_takes_no_usual_actor() -> None:
+    figures = analyse_text("Dabei seien mindestens sieben Menschen getötet und mehr als 20 "
+                           "verletzt worden. Zudem sollen 3.000 nordkoreanische Soldaten in "
+                           "Bachmut stationiert worden sein.")
+    assert [(f.low, f.category, f.actor) for f in figures] == [
+        (7, "killed", None), (20, "wounded", None), (3000, "troops", "KP")]
+
+
+def test_speakers_with_apposition_assumption_and_assessment() -> None:
+    f = only("Der Gouverneur des Gebiets, Wjatscheslaw Gladkow, sprach von zwei Verletzten "
+             "in Charkiw.")
+    assert (f.low, f.source) == (2, "Gouverneur des Gebiets")
+    f = only("Der südkoreanische Geheimdienst NIS geht davon aus, dass 1.100 Nordkoreaner "
+             "getötet oder verwundet wurden.")
+    assert (f.low, f.category, f.actor, f.source) == (
+        1100, "killed_or_wounded", "KP", "südkoreanische Geheimdienst NIS")
+    f = only("Nach Einschätzung des Instituts für Kriegsstudien haben russische Truppen bei "
+             "Bachmut rund 150 Quadratkilometer erobert.")
+    assert (f.category, f.actor, f.source) == ("area_km2", "RU", "Instituts")

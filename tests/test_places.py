@@ -155,3 +155,26 @@ def test_a_preposition_reaches_every_name_in_its_list(gaz):
 def test_a_name_of_an_oblast_and_its_city_alone_is_the_city(gaz):
     (m,) = _mentions("Raketen trafen Mykolajiw.", gaz)
     assert m.place.feature_code.startswith("PPL") and m.place.population > 400_000
+
+
+def test_a_plural_type_word_makes_every_name_of_its_list_a_region(gaz):
+    got = _mentions("Drohnen über den Regionen Brjansk, Kursk und Belgorod. Der Gouverneur "
+                    "des Gebiets Woronesch meldete nichts.", gaz)
+    assert [(m.surface, m.place.feature_code, m.place.country_code) for m in got] == [
+        ("Brjansk", "ADM1", "RU"), ("Kursk", "ADM1", "RU"), ("Belgorod", "ADM1", "RU"),
+        ("Gebiets Woronesch", "ADM1", "RU")]
+
+
+def test_an_attacked_capital_is_a_place(gaz):
+    (m,) = _mentions("Schwere Angriffe auf die Hauptstadt Kiew.", gaz)
+    assert (m.surface, m.role) == ("Kiew", "place")
+
+
+def test_acronyms_are_no_towns(gaz):
+    got = _mentions("Der Geheimdienst NIS und das ISW berichten aus Seoul.", gaz)
+    assert [m.surface for m in got] == ["Seoul"]
+
+
+def test_german_names_are_written_with_a_capital(gaz):
+    (m,) = _mentions("Raketen trafen Odessa.", gaz)
+    assert m.place.name_de == "Odessa"
