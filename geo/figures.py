@@ -117,7 +117,8 @@ _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
 # tried only where their words occur, which is much cheaper than scanning every sentence.
 _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
     (re.compile(rf"\b[Nn]ach\s+(?:eigenen\s+)?(?:Angaben|Einschätzung|Darstellung|Schätzungen?|"
-                rf"Informationen|Erkenntnissen|Berechnungen)\s+(?:des|der|von|vom)\s+(?P<src>{_NP_AND})"
+                rf"Informationen|Erkenntnissen|Berechnungen)\s+(?:(?:des|der|von|vom)\s+)?"
+                rf"(?P<src>{_NP_AND})"
                 rf"|\b[Nn]ach\s+(?P<src2>[A-ZÄÖÜ][\w]*)-(?:Angaben|Informationen|Schätzungen)"
                 rf"|\b[Nn]ach\s+(?P<src3>[a-zäöüß]+en\s+(?:Angaben|Informationen|Schätzungen))"),
      ("nach ", "Nach "), 0),
@@ -138,9 +139,10 @@ _SPEECH_VERB = re.compile(
     r"|\b(?:gab|gaben|gibt|geben)\b(?=[^,.;:]*\b(?:an|bekannt)\b\s*[,.;:])"
     r"|\b(?:teilte|teilten|teilt)\b(?=[^,.;:]*\bmit\b\s*[,.;:])"
     r"|\b(?:fügte|fügten|fügt)\b(?=[^,.;:]*\bhinzu\b)"
-    r"|\b(?:geht|gehen|ging|gingen)\b(?=[^,.;:]*\bdavon\s+aus\b)")
+    r"|\b(?:geht|gehen|ging|gingen)\b(?=[^,.;:]*\bdavon\s+aus\b)"
+    r"|\b(?:räumte|räumten|räumt)\b(?=[^,.;:]*\bein\b)")
 _SPEECH_WORDS = frozenset(re.findall(r"[a-zäöüß]{3,}", _SPEECH_VERB.pattern.replace(r"\b", " "))) \
-    - {"bekannt", "mit", "hinzu", "davon", "aus"}  # the verb stems, to skip sentences without any cheaply
+    - {"bekannt", "mit", "hinzu", "davon", "aus", "ein"}  # the verb stems, to skip sentences without any cheaply
 _WORDS = re.compile(r"[^\W\d_]+")
 _AUX = re.compile(r"\b(?:hat|hatte|hatten|haben|habe)\b")
 _PARTICIPLE = frozenset("gesagt mitgeteilt angegeben bekanntgegeben gemeldet verkündet".split())

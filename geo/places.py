@@ -73,7 +73,10 @@ _CLUB_BEFORE = frozenset(w.casefold() for w in (
     "Rapid", "Austria", "Sporting", "Real", "Atlético", "Olympique", "Schachtar", "Zenit",
     "Spartak", "Werder", "Germania", "Viktoria", "Hansa", "Holstein", "Motor", "Stahl",
     "Chemie", "Energie", "Wacker", "Rot-Weiß", "Rot-Weiss", "Blau-Weiß", "Schwarz-Weiß"))
-_CLUB_AFTER = frozenset(("united", "city", "town", "rovers", "wanderers", "spurs", "athletic"))
+_CLUB_AFTER = frozenset(("united", "city", "town", "rovers", "wanderers", "spurs", "athletic",
+                         # and newspapers: "New York Times", "Washington Post"
+                         "times", "post", "tribune", "herald", "journal", "zeitung",
+                         "rundschau", "kurier", "morgenpost", "abendblatt"))
 # the evidence of a name too weak alone, which counts only if the article confirms it elsewhere
 _WEAK = 0.4
 _SETTLEMENT_WORDS = ("stadt", "dorf", "dörfer", "ortschaft", "siedlung", "kleinstadt", "großstadt",
@@ -286,6 +289,9 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
         key = name_key(" ".join(t.text for t in span))
         rows = gaz.names.get(key)
         if rows and _contiguous(span):
+            after = tokens[i + n] if i + n < len(tokens) else None
+            if _in_club_name(None, span[-1], after):
+                return None, n  # "New York Times", "Manchester United"
             return _Hit(tok.start, span[-1].end, sentence, rows, key, False, 0.9), n
     sounded = _sounded_pair(tokens, i, sentence, gaz) if word.sound_start else None
     if sounded is not None:
@@ -407,7 +413,7 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     # a preposition right before the name ("auf, Elena" is a verb's particle)
     direct = prev is not None and prev.key in _LOCATIVE and tok.start - prev.end == 1
     locative = direct or (prev is not None and _settlement_word(prev, gaz)) \
-        or _in_located_list(tokens, i)
+        or _in_located_list(tokens, i, gaz)
     if key in gaz.first_names and big < 200_000 and not (country_like or curated or direct):
         return 0.0  # "Johannes", "David": a given name before it is a town
     if prev is not None and prev.key in _ARTICLES and not country_like and not locative \
@@ -429,8 +435,8 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
 
 
 def _in_club_name(prev: _Token | None, tok: _Token, nxt: _Token | None) -> bool:
-    """True if the word sits in a club's or team's name: after an abbreviation such as "FC",
-    "VfL", "THW" or a club word ("Borussia", "Dynamo"), or before "United", "City"."""
+    """True if the word sits in a club's, team's or newspaper's name: after an abbreviation such
+    as "FC", "VfL", "THW" or a club word ("Borussia", "Dynamo"), or before "United", "Times"."""
     if prev is not None and tok.start - prev.end == 1:
         text = prev.text
         if prev.key in _CLUB_BEFORE or (
@@ -439,7 +445,7 @@ def _in_club_name(prev: _Token | None, tok: _Token, nxt: _Token | None) -> bool:
     return nxt is not None and nxt.start - tok.end == 1 and nxt.key in _CLUB_AFTER
 
 
-def _list_head(tokens: _Tokens, i: int) -> _Token | None:
+def _list_head(tokens: _Tokens, i: int, gaz: Gazetteer) -> _Token | None:
     """The word that governs a list of names this one ends or continues: the preposition of
     "bei Kurachowe und Selydowe", the settlement word of "die Dörfer A, B und C", the type word
     of "den Regionen Brjansk, Kursk und Belgorod". None if the name is in no such list. Commas
@@ -450,8 +456,11 @@ def _list_head(tokens: _Tokens, i: int) -> _Token | None:
         if t.key in _JOIN:
             listed = True
         elif t.key in _LOCATIVE or t.key.endswith(_SETTLEMENT_WORDS + _TYPE_PLURALS):
-            # also "Bei", "In" at the start of a sentence
-            return t if listed and after.start - t.end == 1 else None
+            # also "Bei", "In" at the start of a sentence; the first name of the list must be
+            # one the gazetteer knows: "am Wochenende, Russland habe" is no list
+            first = _word(after.key, gaz)
+            known = bool(first.rows) or first.sound_start
+            return t if listed and known and after.start - t.end == 1 else None
         elif t.capital:
             listed = listed or after.start - t.end == 2  # "Jar, Kupjansk"
         else:
@@ -459,9 +468,9 @@ def _list_head(tokens: _Tokens, i: int) -> _Token | None:
     return None
 
 
-def _in_located_list(tokens: _Tokens, i: int) -> bool:
+def _in_located_list(tokens: _Tokens, i: int, gaz: Gazetteer) -> bool:
     """True if a preposition or settlement word before a list of names reaches this one."""
-    head = _list_head(tokens, i)
+    head = _list_head(tokens, i, gaz)
     return head is not None and not head.key.endswith(_TYPE_PLURALS)
 
 
@@ -530,7 +539,7 @@ def _typed_region(tokens: _Tokens, i: int, sentence: Sentence,
 def _listed_region(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
     """A later name of a list after a plural type word: "Kursk und Belgorod" of "den Regionen
     Brjansk, Kursk und Belgorod" are regions too."""
-    head = _list_head(tokens, i)
+    head = _list_head(tokens, i, gaz)
     if head is None or not head.key.endswith(_TYPE_PLURALS):
         return None
     tok = tokens[i]
@@ -561,7 +570,9 @@ def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> s
     if before >= 0 and tokens[before].key in _ARTICLES:
         before -= 1  # "in der Ukraine", "an die Ukraine"
     if before < 0 or tokens[before].key not in _WHERE:
-        return "speaker"
+        head = _list_head(tokens, start, gaz)  # "in Berlin, Paris und London"
+        if head is None or head.key not in _WHERE:
+            return "speaker"
     said = " ".join(t.key for t in tokens.run(end, end + 2))
     return "speaker" if said in _SAYING else "place"
 

@@ -309,3 +309,12 @@ def test_speakers_with_apposition_assumption_and_assessment() -> None:
     f = only("Nach Einschätzung des Instituts für Kriegsstudien haben russische Truppen bei "
              "Bachmut rund 150 Quadratkilometer erobert.")
     assert (f.category, f.actor, f.source) == ("area_km2", "RU", "Instituts")
+
+
+def test_admission_carries_into_reported_speech_and_unarticled_sources() -> None:
+    figures = analyse_text("Der Oberbefehlshaber Olexander Syrskyj räumte ein, dass die Lage "
+                           "schwierig sei. Zuletzt habe man noch etwa 400 Quadratkilometer "
+                           "kontrolliert. Nach Schätzungen westlicher Geheimdienste kämpfen "
+                           "etwa 11.000 nordkoreanische Soldaten bei Bachmut.")
+    assert [(f.low, f.source) for f in figures] == [
+        (400, "Oberbefehlshaber Olexander Syrskyj"), (11000, "westlicher Geheimdienste")]

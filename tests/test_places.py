@@ -178,3 +178,14 @@ def test_acronyms_are_no_towns(gaz):
 def test_german_names_are_written_with_a_capital(gaz):
     (m,) = _mentions("Raketen trafen Odessa.", gaz)
     assert m.place.name_de == "Odessa"
+
+
+def test_capitals_in_a_list_after_a_preposition_are_places(gaz):
+    got = _mentions("Auch in Berlin, Paris und London wurde das verfolgt. Am Wochenende, "
+                    "Russland habe Truppen verlegt, sagte er.", gaz)
+    assert [(m.surface, m.role) for m in got] == [
+        ("Berlin", "place"), ("Paris", "place"), ("London", "place"), ("Russland", "speaker")]
+
+
+def test_a_city_inside_a_newspaper_name_is_no_place(gaz):
+    assert _mentions('Das berichtete die "New York Times" und die Washington Post.', gaz) == []
