@@ -26,7 +26,7 @@ from pathlib import Path
 from geo.model import Place
 from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 17
+FORMAT = 20
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -144,19 +144,48 @@ def _german_frequencies() -> dict[str, float]:
     return get_frequency_dict("de")
 
 
-def _german_name(names: list[str], fallback: str) -> str:
+def _german_romanisation(name: str, english: str) -> int:
+    """How surely ``name`` is ``english`` romanised the German way: 0 unless both have the same
+    sounds, else the number of German spellings where the English one has its own ("w" for
+    "v", "sch" for "sh", "ch" for "kh", "z" for "ts", "j" for "y"): "Mykolajiw" 2, "Sumi" 0."""
+    if "'" in name or german_key(name) != english_key(english):
+        return 0
+    name, english = name.casefold(), english.casefold()
+    return sum(g in name and e in english for g, e in _GERMAN_SPELLINGS)
+
+
+_GERMAN_SPELLINGS = (("w", "v"), ("sch", "sh"), ("sch", "zh"), ("tsch", "ch"), ("ch", "kh"),
+                     ("z", "ts"), ("j", "y"))
+
+
+# an exonym of a Cyrillic-romanised place that German uses at least once per million words
+_EXONYM_FREQUENCY = 1e-6
+
+
+def _german_name(names: list[str], fallback: str, country: str) -> str:
     """The alternate name most used in German text: GeoNames' alternates carry no language.
     Only spellings close to the canonical name compete, so "Stalin" (Donetsk's old name) or a
-    romanisation that wordfreq splits into common syllables cannot win."""
+    romanisation that wordfreq splits into common syllables cannot win. For names romanised
+    from Cyrillic, an alternate must be the German romanisation ("Mykolajiw") or an exonym
+    German uses often ("Kiew", "Odessa"): "Sumo" is more frequent than "Sumy" for its own
+    reasons."""
     freq = _german_frequencies()
     best, best_f = fallback, freq.get(fallback.casefold(), 0.0)
     canonical = _loose(fallback)
-    for n in names:
+    cyrillic = country in CYRILLIC_COUNTRIES
+    romanised = 0  # how German the best so far is spelled, if it is a romanisation
+    for n in sorted(names):  # in a fixed order: sets of names iterate by hash
         if " " in n or n == fallback:
             continue
         if not n[:1].isupper():
             continue  # "odessa" is a spelling in some alternate list, not how German writes it
         f = freq.get(n.casefold(), 0.0)
+        german = _german_romanisation(n, fallback) if cyrillic else 0
+        if cyrillic and f < _EXONYM_FREQUENCY and not german:
+            continue
+        if german > romanised and best_f < _EXONYM_FREQUENCY:
+            best, best_f, romanised = n, f, german  # "Kupjansk", even if no corpus counts it
+            continue
         if f > best_f * 2 and difflib.SequenceMatcher(None, canonical, _loose(n)).ratio() >= 0.5 \
                 and not _is_german_word(n):  # Riga's alternate "Liga" is a German noun
             best, best_f = n, f
@@ -186,7 +215,8 @@ def _add_cities(b: _Builder, countries: dict) -> dict[tuple[str, str], list[int]
         names = [n for n in {c["name"], *c["alternatenames"]} if _usable_name(n)]
         pop = int(c["population"] or 0)
         code = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
-        name_de = _german_name(names, c["name"]) if pop >= 20_000 else c["name"]
+        german = pop >= 20_000 or c["countrycode"] in CYRILLIC_COUNTRIES
+        name_de = _german_name(names, c["name"], c["countrycode"]) if german else c["name"]
         place = Place(f"geonames:{c['geonameid']}", int(c["geonameid"]), c["name"], name_de, code,
                       c["countrycode"], str(c["admin1code"]), float(c["latitude"]),
                       float(c["longitude"]), pop, "settlement")
