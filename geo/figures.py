@@ -120,7 +120,8 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
                 rf"Informationen|Erkenntnissen|Berechnungen)\s+(?:(?:des|der|von|vom)\s+)?"
                 rf"(?P<src>{_NP_AND})"
                 rf"|\b[Nn]ach\s+(?P<src2>[A-ZÄÖÜ][\w]*)-(?:Angaben|Informationen|Schätzungen)"
-                rf"|\b[Nn]ach\s+(?P<src3>[a-zäöüß]+en\s+(?:Angaben|Informationen|Schätzungen))"),
+                rf"|\b[Nn]ach\s+(?P<src3>[a-zäöüß]+en\s+(?:Angaben|Informationen|Schätzungen))"
+                rf"|\b[Nn]ach\s+(?P<src4>[A-ZÄÖÜ][a-zäöüß]+?)(?:angaben|informationen)\b"),
      ("nach ", "Nach "), 0),
     (re.compile(rf"\b(?:[Ll]aut|[Gg]emäß)\s+(?P<src>{_NP_AND})"),
      ("laut ", "Laut ", "gemäß ", "Gemäß "), 0),
@@ -136,8 +137,8 @@ _SPEECH_VERB = re.compile(
     r"sprach|sprachen|"
     r"bekanntgegeben|gemeldet|verkündet|erklärt)\b"
     # separable verbs count with their particle: "gab ... an", not "gab es"
-    r"|\b(?:gab|gaben|gibt|geben)\b(?=[^,.;:]*\b(?:an|bekannt)\b\s*[,.;:])"
-    r"|\b(?:teilte|teilten|teilt)\b(?=[^,.;:]*\bmit\b\s*[,.;:])"
+    r"|\b(?:gab|gaben|gibt|geben)\b(?=(?:[^,.;:]|(?<=\d)[.,](?=\d))*\b(?:an|bekannt)\b\s*[,.;:])"
+    r"|\b(?:teilte|teilten|teilt)\b(?=(?:[^,.;:]|(?<=\d)[.,](?=\d))*\bmit\b\s*[,.;:])"
     r"|\b(?:fügte|fügten|fügt)\b(?=[^,.;:]*\bhinzu\b)"
     r"|\b(?:geht|gehen|ging|gingen)\b(?=[^,.;:]*\bdavon\s+aus\b)"
     r"|\b(?:räumte|räumten|räumt)\b(?=[^,.;:]*\bein\b)")
@@ -498,6 +499,7 @@ class _Reader:
         return (self._np_actor(q.end, head.np_end) or head.actor
                 or self._trailing_actor(head.np_end, ctx.sentence.end)
                 or self._subject_actor(ctx, q)
+                or self._losses_actor(ctx, q)
                 or (self.usual_actor if head.military else None))
 
     def _np_actor(self, start: int, end: int) -> str | None:
@@ -522,6 +524,17 @@ class _Reader:
         for a in reversed(self._actors_in(lo, q.start)):
             if actor_kind(a) == "country" and _SUBJECT_BEFORE.search(self.prose[lo:a.start]):
                 return a.country_code
+        return None
+
+    def _losses_actor(self, ctx: _Sentence, q: Quantity) -> str | None:
+        """ "gab die russischen Verluste ... mit 700.000 Soldaten an": whose losses, troops or
+        soldiers the clause named before the number."""
+        lo, _ = self._clause(ctx, q.start)
+        for a in reversed(self._actors_in(lo, q.start)):
+            if actor_kind(a) in ("adjective", "prefix"):
+                nxt = _TOKEN.search(self.prose, a.end)
+                if nxt and _noun_category(nxt.group().casefold()) in ("troops", "casualties"):
+                    return a.country_code
         return None
 
     def _actors_in(self, start: int, end: int) -> list[Actor]:

@@ -56,6 +56,10 @@ _EVENT_HEADS = ("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "r
                 "invasion", "einmarsch", "feldzug", "kämpf", "schlacht")
 _JOIN = {"und", "oder", "sowie"}
 _WATERSIDE = {"am"}
+# nouns for a part of a place, which keep it a location: "im Osten der Ukraine"
+_PART_NOUNS = frozenset(("osten", "westen", "norden", "süden", "nordosten", "nordwesten",
+                         "südosten", "südwesten", "zentrum", "teil", "teilen", "teile", "nähe",
+                         "hauptstadt", "grenze", "grenzgebiet", "grenzgebieten", "inneren"))
 # plural type words head lists of regions: "in den Regionen Brjansk, Kursk und Belgorod"
 # and the genitive singular: "des Gebiets Belgorod", "des Bezirks Sudscha"
 _TYPE_GENITIVES = ("gebiets", "gebietes", "bezirks", "bezirkes", "bundeslands", "bundeslandes",
@@ -569,6 +573,10 @@ def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> s
         before -= 1  # "auf die Hauptstadt Kiew"
     if before >= 0 and tokens[before].key in _ARTICLES:
         before -= 1  # "in der Ukraine", "an die Ukraine"
+    if before >= 1 and tokens[before].key in _PART_NOUNS:
+        before -= 1  # "im Osten der Ukraine", "in Teilen Russlands"
+        if tokens[before].key in _ARTICLES:
+            before -= 1
     if before < 0 or tokens[before].key not in _WHERE:
         head = _list_head(tokens, start, gaz)  # "in Berlin, Paris und London"
         if head is None or head.key not in _WHERE:

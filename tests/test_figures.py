@@ -318,3 +318,17 @@ def test_admission_carries_into_reported_speech_and_unarticled_sources() -> None
                            "etwa 11.000 nordkoreanische Soldaten bei Bachmut.")
     assert [(f.low, f.source) for f in figures] == [
         (400, "Oberbefehlshaber Olexander Syrskyj"), (11000, "westlicher Geheimdienste")]
+
+
+def test_whose_losses_the_clause_names_before_the_number() -> None:
+    figures = analyse_text("Das ukrainische Militär gab die russischen Verluste seit "
+                           "Kriegsbeginn mit mehr als 700.000 Soldaten an. Zudem sollen 3.000 "
+                           "nordkoreanische Soldaten in Bachmut stationiert sein.")
+    assert [(f.low, f.actor, f.source) for f in figures][0] == (
+        700000, "RU", "ukrainische Militär")
+
+
+def test_compound_attribution() -> None:
+    f = only("Bei einem Drohnenangriff auf Charkiw kamen nach Behördenangaben drei Menschen "
+             "ums Leben.")
+    assert (f.low, f.category, f.source, f.place_ids) == (3, "killed", "Behörden", ("t:charkiw",))

@@ -198,3 +198,8 @@ def test_capitals_in_a_list_after_a_preposition_are_places(gaz):
 
 def test_a_city_inside_a_newspaper_name_is_no_place(gaz):
     assert _mentions('Das berichtete die "New York Times" und die Washington Post.', gaz) == []
+
+
+def test_a_part_of_a_country_is_a_location(gaz):
+    got = _mentions("Im Osten der Ukraine und in Teilen Russlands wird gekämpft.", gaz)
+    assert [(m.surface, m.role) for m in got] == [("Ukraine", "place"), ("Russlands", "place")]
