@@ -26,7 +26,7 @@ from pathlib import Path
 from geo.model import Place
 from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 20
+FORMAT = 22
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -267,7 +267,12 @@ def _add_admin1(b: _Builder, towns: dict[tuple[str, str], list[int]], skip: set[
                       "region_label_point")
         rows = towns.get((r["country_code"], _loose(r["name"])[:3]), ())
         city = _eponymous_city(b, rows, r["name"])
-        b.add(place, [r["name"]], b.names_of[city] if city is not None else [])
+        bare, typed = [r["name"]], b.names_of[city] if city is not None else []
+        if city is not None and b.places[city][9] >= 100_000 and \
+                name_key(r["name"]) in {name_key(n) for n in typed}:
+            # "New York", "Belgorod" alone are the big city; the region needs a type word
+            bare, typed = [], [r["name"], *typed]
+        b.add(place, bare, typed)
 
 
 def _add_ukraine_oblasts(b: _Builder, sounds: dict[str, tuple[int, ...]]) -> set[str]:
@@ -290,6 +295,12 @@ def _add_ukraine_oblasts(b: _Builder, sounds: dict[str, tuple[int, ...]]) -> set
 
 
 def _eponymous_city(b: _Builder, rows, region: str) -> int | None:
+    """The city a region is named after: one of whose names is the region's ("New York"), else
+    the closest spelling ("Donets'k" for Donetsk)."""
+    key = name_key(region)
+    named = [row for row in rows if key in {name_key(n) for n in b.names_of[row]}]
+    if named:
+        return max(named, key=lambda row: b.places[row][9])
     target = _loose(region)
     if len(target) < 4:
         return None

@@ -463,7 +463,7 @@ def _list_head(tokens: _Tokens, i: int, gaz: Gazetteer) -> _Token | None:
             # also "Bei", "In" at the start of a sentence; the first name of the list must be
             # one the gazetteer knows: "am Wochenende, Russland habe" is no list
             first = _word(after.key, gaz)
-            known = bool(first.rows) or first.sound_start
+            known = bool(first.rows) or first.sound_start or first.multiword_start
             return t if listed and known and after.start - t.end == 1 else None
         elif t.capital:
             listed = listed or after.start - t.end == 2  # "Jar, Kupjansk"
@@ -527,17 +527,20 @@ def _typed_region(tokens: _Tokens, i: int, sentence: Sentence,
     tok = tokens[i]
     if not tok.key.endswith(TYPE_WORDS + _TYPE_GENITIVES + _TYPE_PLURALS) or i + 1 >= len(tokens):
         return None
-    name = tokens[i + 1]
-    if not name.capital:
-        return None
-    key = _word(name.key, gaz).key
-    whole = gaz.names.get(name_key(f"{tok.text} {name.text}"), ())
-    rows = _regions(key, whole, gaz)
-    if not rows:
-        return None
-    if tok.key.endswith(_TYPE_PLURALS):  # "den Regionen Brjansk, ...": the name alone
-        return _Hit(name.start, name.end, sentence, rows, key, True, 0.95), 2
-    return _Hit(tok.start, name.end, sentence, rows, key, True, 0.95), 2
+    for n in (3, 2, 1):  # "Bundesstaat New York", "Oblast Kursk"
+        span = tokens.run(i + 1, i + 1 + n)
+        if len(span) < n or not all(t.capital for t in span) or not _contiguous([tok, *span]):
+            continue
+        text = " ".join(t.text for t in span)
+        key = _word(span[0].key, gaz).key if n == 1 else name_key(text)
+        whole = gaz.names.get(name_key(f"{tok.text} {text}"), ())
+        rows = _regions(key, whole, gaz)
+        if not rows:
+            continue
+        if tok.key.endswith(_TYPE_PLURALS):  # "den Regionen Brjansk, ...": the name alone
+            return _Hit(span[0].start, span[-1].end, sentence, rows, key, True, 0.95), 1 + n
+        return _Hit(tok.start, span[-1].end, sentence, rows, key, True, 0.95), 1 + n
+    return None
 
 
 def _listed_region(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:

@@ -203,3 +203,16 @@ def test_a_city_inside_a_newspaper_name_is_no_place(gaz):
 def test_a_part_of_a_country_is_a_location(gaz):
     got = _mentions("Im Osten der Ukraine und in Teilen Russlands wird gekämpft.", gaz)
     assert [(m.surface, m.role) for m in got] == [("Ukraine", "place"), ("Russlands", "place")]
+
+
+def test_a_big_city_named_like_its_region_is_the_city_alone(gaz):
+    got = _mentions("Die UN in New York sind besorgt. Im Bundesstaat New York wird gewählt.",
+                    gaz)
+    assert [(m.surface, m.place.feature_code) for m in got] == [
+        ("New York", "PPL"), ("Bundesstaat New York", "ADM1")]
+    assert got[0].place.population > 8_000_000
+
+
+def test_a_list_may_start_with_a_multiword_name(gaz):
+    got = _mentions("Blinken reiste nach Tel Aviv und Riad.", gaz)
+    assert [(m.surface, m.role) for m in got] == [("Tel Aviv", "place"), ("Riad", "place")]
