@@ -102,7 +102,13 @@ _PER_UNIT = re.compile(
     r"Kompanien|Gruppen|Verbände|Verbänden)\s*,?\s+(?:jede|jeder|jedes|je|jeweils|mit\s+je)\b"
     r"[^.;]{0,40}$")
 _LOSSES_BEFORE = re.compile(r"\b(?:Verlust\w*|Opfer\w*)\s+von\s+$")
+_LOSSES_ON = re.compile(r"\b(?:Verlust\w*)\b[^.;:]*\b(?:auf|mit)\s+(?:\w+\s+){0,2}$")
+# a clause that picks some out of the figure before it: "..., darunter etwa 11.000 Nordkoreaner"
+_AMONG = re.compile(r"^\W*(?:darunter|davon|unter\s+ihnen|einschließlich)\b", re.I)
 _PARTITIVE = re.compile(r"\s+von\s+(?:den\s+|insgesamt\s+|etwa\s+|rund\s+)?(?=\S)")
+_FINITE_BEFORE = re.compile(
+    r"\b(?:hat|haben|habe|hätte|hätten|hatte|hatten|soll|sollen|sollte|sollten|verlor|verloren|"
+    r"verliert|schickte|schickt|entsandte|stationierte|verlegte)\s+$")
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dass|weil|da|nachdem|wonach)\s+)$")
 
 # --- sources ---------------------------------------------------------------------------------
@@ -134,7 +140,7 @@ _SPEECH_VERB = re.compile(
     r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|meldet|meldete|meldeten|berichtet|"
     r"berichtete|berichteten|verkündet|verkündete|bestätigt|bestätigte|betont|betonte|behauptet|"
     r"behauptete|schrieb|schreibt|schätzt|schätzte|schätzen|angab|mitteilte|bekanntgab|gesagt|mitgeteilt|angegeben|"
-    r"sprach|sprachen|"
+    r"sprach|sprachen|beziffert|bezifferte|bezifferten|beziffern|"
     r"bekanntgegeben|gemeldet|verkündet|erklärt)\b"
     # separable verbs count with their particle: "gab ... an", not "gab es"
     r"|\b(?:gab|gaben|gibt|geben)\b(?=(?:[^,.;:]|(?<=\d)[.,](?=\d))*\b(?:an|bekannt)\b\s*[,.;:])"
@@ -155,7 +161,12 @@ _PRONOUNS = frozenset("er sie".split())
 _NOT_SOURCES = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende woche ende anfang "
     "mitte januar februar märz april mai juni juli august september oktober november dezember "
-    "es man dies das interview".split())
+    "es man dies das interview "
+    # adverbs that open a sentence before an inverted subject ("Insgesamt beziffert der
+    # Generalstab ...")
+    "insgesamt zudem bisher inzwischen unterdessen demnach nun jetzt zuletzt allein offiziell "
+    "damals zuvor später heute gestern morgen derzeit aktuell mittlerweile außerdem ebenfalls "
+    "dennoch trotzdem daher deshalb dort hier dabei dazu seither seitdem erstmals bereits".split())
 _REPORTED = re.compile(r"\b(?:sei|seien|habe|hätten|werde|könne|solle|gebe|wolle)\b")
 _CONTINUING = re.compile(
     r"^[„\"»]?(?:Daraufhin|Dabei|Dort|Dadurch|Danach|Demnach|Darunter|Dazu|Davon|Zudem|"
@@ -359,7 +370,7 @@ class _Reader:
                 head = self._borrowed_head(ctx, q, quantities, heads, k, figures, before)
             if head is None or head.category is None or _looks_like_year(q, head):
                 continue
-            if _LOSSES_BEFORE.search(self.prose, max(0, q.start - 30), q.start):
+            if head.category == "troops" and self._losses_before(ctx, q):
                 head = replace(head, category="casualties")  # "Verluste von 150 Mann"
             fig = self._figure(ctx, q, head, heads, quantities)
             figures.append(fig)
@@ -367,6 +378,13 @@ class _Reader:
             if derived is not None:
                 figures.append(derived)
         return figures
+
+    def _losses_before(self, ctx: _Sentence, q: Quantity) -> bool:
+        """ "Verluste von 150 Mann", "beziffert die Verluste auf über 720.000 Mann"."""
+        if _LOSSES_BEFORE.search(self.prose, max(0, q.start - 30), q.start):
+            return True
+        lo, _ = self._clause(ctx, q.start)
+        return bool(_LOSSES_ON.search(self.prose, lo, q.start))
 
     def _head(self, ctx: _Sentence, q: Quantity) -> _Head:
         """The noun the number counts, skipping participles and pre-nominal phrases."""
@@ -405,10 +423,14 @@ class _Reader:
             return _Head(None, tok.end(), kind="other")
         military = category == "troops" or key in _TROOP_WORDS
         predicate = _predicate(np_text) or self._clause_predicate(ctx, q.start, tok.end())
+        clause = self._clause_text(ctx, q.start)
+        if _AMONG.match(clause):  # the clause's verb is the sentence's
+            clause = ctx.text
+            predicate = predicate or _predicate(ctx.text)
         if category in (None, "troops") or (category == "killed" and predicate == "killed_or_wounded"):
             if predicate:
                 category = predicate
-            elif military or _DEPLOYED.search(self._clause_text(ctx, q.start)):
+            elif military or _DEPLOYED.search(clause):
                 category = "troops"
             else:
                 return _Head(None, tok.end(), kind="other")
@@ -519,10 +541,13 @@ class _Reader:
         return None
 
     def _subject_actor(self, ctx: _Sentence, q: Quantity) -> str | None:
-        """ "dass Nordkorea 10.000 Soldaten ... geschickt habe"."""
+        """ "dass Nordkorea 10.000 Soldaten ... geschickt habe"; "Nach ukrainischen Angaben hat
+        Russland ... 1.250 Soldaten verloren" (the subject after the finite verb)."""
         lo, _ = self._clause(ctx, q.start)
         for a in reversed(self._actors_in(lo, q.start)):
-            if actor_kind(a) == "country" and _SUBJECT_BEFORE.search(self.prose[lo:a.start]):
+            before = self.prose[lo:a.start]
+            if actor_kind(a) == "country" and (_SUBJECT_BEFORE.search(before)
+                                               or _FINITE_BEFORE.search(before)):
                 return a.country_code
         return None
 

@@ -332,3 +332,16 @@ def test_compound_attribution() -> None:
     f = only("Bei einem Drohnenangriff auf Charkiw kamen nach Behördenangaben drei Menschen "
              "ums Leben.")
     assert (f.low, f.category, f.source, f.place_ids) == (3, "killed", "Behörden", ("t:charkiw",))
+
+
+def test_inverted_subjects_totals_of_losses_and_among_them() -> None:
+    figures = analyse_text(
+        "Nach ukrainischen Angaben hat Russland allein am Vortag 1.250 Soldaten verloren. "
+        "Insgesamt beziffert der ukrainische Generalstab die russischen Verluste auf über "
+        "720.000 Mann. Experten schätzen, dass Russland zwischen 40.000 und 50.000 Soldaten "
+        "bei Bachmut zusammengezogen hat, darunter etwa 11.000 Nordkoreaner.")
+    assert [(f.low, f.category, f.actor, f.source) for f in figures] == [
+        (1250, "casualties", "RU", "ukrainischen Angaben"),
+        (720000, "casualties", "RU", "ukrainische Generalstab"),
+        (40000, "troops", "RU", "Experten"),
+        (11000, "troops", "KP", "Experten")]
