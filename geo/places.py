@@ -118,7 +118,7 @@ class _Tokens:
     a name and at their neighbours, so each ``_Token`` is made the first time it is read:
     building one for every word was a third of the recogniser's time."""
 
-    __slots__ = ("_matches", "_made", "starts")
+    __slots__ = ("_matches", "_made", "starts", "_plural")
 
     def __init__(self, prose: str, sentence: Sentence, gaz: Gazetteer) -> None:
         self._matches = list(_TOKEN.finditer(prose, sentence.start, sentence.end))
@@ -132,6 +132,13 @@ class _Tokens:
 
     def __len__(self) -> int:
         return len(self._matches)
+
+    @property
+    def has_plural_type(self) -> bool:
+        """Whether a plural type word ("Regionen") could head a list of regions here."""
+        if not hasattr(self, "_plural"):
+            self._plural = any(self[i].key.endswith(_TYPE_PLURALS) for i in self.starts)
+        return self._plural
 
     def __getitem__(self, i: int) -> _Token:
         if i < 0:
@@ -216,7 +223,7 @@ class _Word:
     sound_start: bool = False  # sounds like the first word of a two-word Cyrillic name
     type_word: bool = False  # "Region", "Grenzgebiet": a region's name may follow
     multiword_start: bool = False  # the first word of some multiword name ("Den", "Frankfurt")
-    hyphen: bool = False  # a compound such as "US-Angaben"
+    compound: tuple[int, ...] = ()  # "US-Angaben": the countries or capitals before the hyphen
     key: str = ""  # the name looked up: "kursk" for "Kursks"
     rows: tuple[int, ...] = ()  # places of that name
     codes: frozenset[str] = frozenset()  # their feature codes
@@ -255,7 +262,7 @@ def _describe(key: str, gaz: Gazetteer) -> _Word:
     flags = {"sound_start": german_key(key) in gaz.sound_starts,
              "type_word": key.endswith(TYPE_WORDS + _TYPE_GENITIVES + _TYPE_PLURALS),
              "multiword_start": key in gaz.multiword_starts,
-             "hyphen": "-" in key}
+             "compound": _compound_rows(key, gaz)}
     places = [gaz.places[r] for r in rows]
     big = max((p[9] for p in places), default=0)
     word_only = name in gaz.lexical_keys and big < _BIG_HOMOGRAPH
@@ -300,13 +307,13 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
     sounded = _sounded_pair(tokens, i, sentence, gaz) if word.sound_start else None
     if sounded is not None:
         return sounded, 2
-    if word.rows:
+    if word.rows and tokens.has_plural_type:
         listed = _listed_region(tokens, i, sentence, gaz)
         if listed is not None:
             return listed, 1
     rows = word.rows
     if not rows or word.word_only:
-        compound = _compound(tok, sentence, gaz) if word.hyphen else None
+        compound = _compound(tok, word.compound, sentence) if word.compound else None
         return compound or _seat_compound(tok, sentence, gaz), 1
     evidence = _word_evidence(tokens, i, word, gaz, persons)
     if evidence <= 0:
@@ -330,15 +337,19 @@ def _sounded_pair(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer) -
     return _Hit(tok.start, nxt.end, sentence, rows, key, False, 0.8) if rows else None
 
 
-def _compound(tok: _Token, sentence: Sentence, gaz: Gazetteer) -> _Hit | None:
+def _compound_rows(key: str, gaz: Gazetteer) -> tuple[int, ...]:
+    """The countries or capitals (or seats of power) named before a hyphen: "us-angaben"."""
+    first, _, head = key.partition("-")
+    if not head:
+        return ()
+    if first in gaz.speaker_keys:
+        return gaz.names.get(first, ())
+    return tuple(r for r in gaz.names.get(first, ()) if gaz.places[r][4] in ("PCLI", "PPLC"))
+
+
+def _compound(tok: _Token, rows: tuple[int, ...], sentence: Sentence) -> _Hit:
     """ "US-Angaben", "Ukraine-Krieg", "Kiew-treue": a country or capital before a hyphen."""
     first, _, head = tok.text.partition("-")
-    if not head:
-        return None
-    rows = tuple(r for r in gaz.names.get(first.casefold(), ())
-                 if gaz.places[r][4] in ("PCLI", "PPLC") or first.casefold() in gaz.speaker_keys)
-    if not rows:
-        return None
     return _Hit(tok.start, tok.start + len(first), sentence, rows, first.casefold(), False, 0.9,
                 compound_head=head.casefold())
 
