@@ -608,14 +608,19 @@ def _resolve(article: Article, hits: list[_Hit], gaz: Gazetteer) -> list[Mention
     region_of = {h.bare_key: h for h in hits if h.typed}
     anchors = _anchors(hits, gaz)
     scores: dict[tuple[int, bool, str], float] = {}
+    # a name repeated through the article is ranked once: its candidates follow from these
+    rankings: dict[tuple[str, bool, bool, bool], list[tuple[float, int]]] = {}
     mentions: list[Mention] = []
     for hit in hits:
-        rows = hit.rows
-        typed = region_of.get(hit.bare_key)
-        if not hit.typed and not hit.settlement and typed is not None:
-            rows = typed.rows  # one sense per discourse: "Region Kursk" ... "in Kursk"
-        ranked = sorted(((_cached_score(r, hit, anchors, gaz, scores), r) for r in rows),
-                        reverse=True)
+        reading = (hit.bare_key, hit.typed, hit.settlement, bool(hit.compound_head))
+        ranked = rankings.get(reading)
+        if ranked is None:
+            rows = hit.rows
+            typed = region_of.get(hit.bare_key)
+            if not hit.typed and not hit.settlement and typed is not None:
+                rows = typed.rows  # one sense per discourse: "Region Kursk" ... "in Kursk"
+            ranked = rankings[reading] = sorted(
+                ((_cached_score(r, hit, anchors, gaz, scores), r) for r in rows), reverse=True)
         best_score, best = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else None
         share = 1.0 if runner is None else _share(best_score, runner[0])
