@@ -40,8 +40,6 @@ _LOCATIVE = frozenset("in im ins nach bei beim nahe um an am auf vor hinter zwis
                       "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
                       "südwestlich rund".split())
 _ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
-_PREPOSITIONS = _LOCATIVE | frozenset("im am beim vom zum zur aus von mit für über unter seit "
-                                      "gegen ohne".split())
 # a speech verb (or ", so") and the speaker right before a place: the place is where the
 # speaker sits ("sagte ein Sprecher in Kiew", ", so der Gouverneur in Belgorod")
 _SPEAKER_AT = re.compile(
