@@ -554,10 +554,9 @@ class _Reader:
         soldiers the clause named before the number."""
         lo, _ = self._clause(ctx, q.start)
         for a in reversed(self._actors_in(lo, q.start)):
-            if actor_kind(a) in ("adjective", "prefix"):
-                nxt = _TOKEN.search(self.prose, a.end)
-                if nxt and _noun_category(nxt.group().casefold()) in ("troops", "casualties"):
-                    return a.country_code
+            if actor_kind(a) in ("adjective", "prefix") and \
+                    self._category_after(a) in ("troops", "casualties"):
+                return a.country_code
         return None
 
     def _actors_in(self, start: int, end: int) -> list[Actor]:
@@ -572,11 +571,14 @@ class _Reader:
             kind = actor_kind(a)
             if kind == "people":
                 votes[a.country_code] += 1
-            elif kind in ("adjective", "prefix"):
-                nxt = _TOKEN.search(self.prose, a.end)
-                if nxt and _noun_category(nxt.group().casefold()) == "troops":
-                    votes[a.country_code] += 1
+            elif kind in ("adjective", "prefix") and self._category_after(a) == "troops":
+                votes[a.country_code] += 1
         return votes.most_common(1)[0][0] if votes else None
+
+    def _category_after(self, a: Actor) -> Category | None:
+        """What the noun right after a demonym adjective counts: "russischen Verluste"."""
+        nxt = _TOKEN.search(self.prose, a.end)
+        return _noun_category(nxt.group().casefold()) if nxt else None
 
     # --- source and places --------------------------------------------------------------
 
