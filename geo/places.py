@@ -68,6 +68,7 @@ _TYPE_GENITIVES = ("gebiets", "gebietes", "bezirks", "bezirkes", "bundeslands", 
 _TYPE_PLURALS = ("regionen", "oblasten", "gebiete", "gebieten", "provinzen", "bezirke",
                  "bezirken", "bundesländer", "bundesländern", "bundesstaaten", "grenzregionen",
                  "grenzgebiete", "grenzgebieten")
+_TYPE_FORMS = TYPE_WORDS + _TYPE_GENITIVES + _TYPE_PLURALS
 # a place this big outweighs the ordinary word its name also is, after a preposition ("in Essen")
 _BIG_HOMOGRAPH = 100_000
 # words that make a following or preceding town part of a club's name
@@ -258,9 +259,10 @@ def known_name(surface: str, gaz: Gazetteer) -> bool:
 
 
 def _describe(key: str, gaz: Gazetteer) -> _Word:
-    name, rows = _lookup_word(key, gaz)
-    flags = {"sound_start": german_key(key) in gaz.sound_starts,
-             "type_word": key.endswith(TYPE_WORDS + _TYPE_GENITIVES + _TYPE_PLURALS),
+    sound = german_key(key)
+    name, rows = _lookup_word(key, sound, gaz)
+    flags = {"sound_start": sound in gaz.sound_starts,
+             "type_word": key.endswith(_TYPE_FORMS),
              "multiword_start": key in gaz.multiword_starts,
              "compound": _compound_rows(key, gaz)}
     places = [gaz.places[r] for r in rows]
@@ -369,10 +371,9 @@ def _contiguous(span: list[_Token]) -> bool:
     return all(b.start - a.end == 1 for a, b in zip(span, span[1:]))
 
 
-def _lookup_word(word: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
-    """A single word as a name, its genitive ("Kursks", "Russlands") or with a compass prefix
-    ("Ostukraine")."""
-    key = word.casefold()
+def _lookup_word(key: str, sound: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
+    """A single case-folded word as a name, its genitive ("Kursks", "Russlands"), with a
+    compass prefix ("Ostukraine") or by its sound key (``sound``: "Wuhledar")."""
     rows = gaz.names.get(key)
     if rows:
         return key, rows
@@ -387,7 +388,7 @@ def _lookup_word(word: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
         if rows:
             return base, rows
     if len(key) > 3 and key not in gaz.common_words:  # German spelling of a Cyrillic name
-        return key, gaz.sounds.get(german_key(key), ())
+        return key, gaz.sounds.get(sound, ())
     return key, ()
 
 
@@ -534,9 +535,10 @@ def _is_place_word(word: str, gaz: Gazetteer) -> bool:
 
 def _typed_region(tokens: _Tokens, i: int, sentence: Sentence,
                   gaz: Gazetteer) -> tuple[_Hit, int] | None:
-    """ "Region Donezk", "russische Grenzregion Kursk", "Oblast Kursk" -> the region."""
+    """ "Region Donezk", "russische Grenzregion Kursk", "Oblast Kursk" -> the region. Called
+    for words whose ``_Word.type_word`` is set."""
     tok = tokens[i]
-    if not tok.key.endswith(TYPE_WORDS + _TYPE_GENITIVES + _TYPE_PLURALS) or i + 1 >= len(tokens):
+    if i + 1 >= len(tokens):
         return None
     for n in (3, 2, 1):  # "Bundesstaat New York", "Oblast Kursk"
         span = tokens.run(i + 1, i + 1 + n)
@@ -607,7 +609,6 @@ _KIND_BASE = {"PCLI": 3.0, "CONT": 2.5, "PPLC": 2.5, "ADM1": 1.0}
 def _resolve(article: Article, hits: list[_Hit], gaz: Gazetteer) -> list[Mention]:
     region_of = {h.bare_key: h for h in hits if h.typed}
     anchors = _anchors(hits, gaz)
-    scores: dict[tuple[int, bool, str], float] = {}
     # a name repeated through the article is ranked once: its candidates follow from these
     rankings: dict[tuple[str, bool, bool, bool], list[tuple[float, int]]] = {}
     mentions: list[Mention] = []
@@ -620,7 +621,7 @@ def _resolve(article: Article, hits: list[_Hit], gaz: Gazetteer) -> list[Mention
             if not hit.typed and not hit.settlement and typed is not None:
                 rows = typed.rows  # one sense per discourse: "Region Kursk" ... "in Kursk"
             ranked = rankings[reading] = sorted(
-                ((_cached_score(r, hit, anchors, gaz, scores), r) for r in rows), reverse=True)
+                ((_score(r, hit, anchors, gaz), r) for r in rows), reverse=True)
         best_score, best = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else None
         share = 1.0 if runner is None else _share(best_score, runner[0])
@@ -666,15 +667,6 @@ class _Anchor:
         lat, lon = math.radians(lat), math.radians(lon)
         dx = (lon - self.lon) * (self.cos + math.cos(lat)) / 2
         return 6371.0 * math.hypot(dx, lat - self.lat)
-
-
-def _cached_score(row: int, hit: _Hit, anchors: list[_Anchor], gaz: Gazetteer,
-                  cache: dict[tuple[int, bool, str], float]) -> float:
-    """A name repeated through an article is scored once per candidate."""
-    key = (row, hit.typed, hit.bare_key)
-    if key not in cache:
-        cache[key] = _score(row, hit, anchors, gaz)
-    return cache[key]
 
 
 def _score(row: int, hit: _Hit, anchors: list[_Anchor], gaz: Gazetteer) -> float:
