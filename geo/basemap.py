@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "data" / "basemap"
@@ -26,7 +26,7 @@ REGION_TOLERANCE = 0.02
 OBLAST_TOLERANCE = 0.005
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     """One derived basemap layer as a GeoJSON dict (read once per process)."""
     return json.loads((BASEMAP_DIR / name).read_text(encoding="utf-8"))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Install the dashboard and start it on the bundled seeds (http://localhost:8501).
+# Install into .venv and start the dashboard on the bundled seeds: http://127.0.0.1:8501
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m pip install -q --disable-pip-version-check -e .
-python3 -m geo build-gazetteer
-exec python3 -m streamlit run dashboard.py --server.headless true "$@"
+source scripts/venv.sh
+ensure_venv requirements/run.lock
+.venv/bin/python -m geo build-gazetteer
+exec .venv/bin/python -m streamlit run dashboard.py "$@"

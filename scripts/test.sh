@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Install everything the tests need on a fresh Debian machine, then run every test.
+# Install everything the tests need (.venv, and Debian's chromium for the browser tests), then
+# run every check: ruff, mypy and the whole test suite, browser tests included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  fi
+source scripts/venv.sh
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  _as_root apt-get update -qq
+  _as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-python3 -m pip install -q --disable-pip-version-check -e ".[test]"
-python3 -m geo build-gazetteer
-python3 -m pytest -q "$@"
+ensure_venv requirements/dev.lock
+.venv/bin/python -m geo build-gazetteer
+.venv/bin/ruff check .
+.venv/bin/mypy
+.venv/bin/python -m pytest -q "$@"

@@ -3,7 +3,8 @@
 import json
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geo.filters import NO_SOURCE, View, apply, from_query, options, to_query
 

@@ -9,8 +9,15 @@ from pathlib import Path
 import pytest
 
 from geo import offline
-from geo.mapview import (ROLE_COLOURS, build_map, marker_properties, marker_size, place_for_click,
-                         place_labels, script_json)
+from geo.mapview import (
+    ROLE_COLOURS,
+    build_map,
+    marker_properties,
+    marker_size,
+    place_for_click,
+    place_labels,
+    script_json,
+)
 
 FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
 

@@ -5,10 +5,21 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from geo.popups import (figure_line, figure_quote_html, figure_value, figures_by_place, figures_for, highlight, is_approximate, panel_groups,
-                        panel_html, popup_html)
+from geo.popups import (
+    figure_line,
+    figure_quote_html,
+    figure_value,
+    figures_by_place,
+    figures_for,
+    highlight,
+    is_approximate,
+    panel_groups,
+    panel_html,
+    popup_html,
+)
 
 FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
 BY_ID = {f["properties"]["place_id"]: f for f in FC["features"]}

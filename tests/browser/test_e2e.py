@@ -17,8 +17,19 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .conftest import (EVIL_NAME, KURSK, PLEKHOVO, PLEKHOVO_QUOTE, ROOT, Traffic,
-                       guarded_context, map_frame, marker, open_app, side_panel)
+from .conftest import (
+    EVIL_NAME,
+    KURSK,
+    PLEKHOVO,
+    PLEKHOVO_QUOTE,
+    ROOT,
+    Traffic,
+    guarded_context,
+    map_frame,
+    marker,
+    open_app,
+    side_panel,
+)
 
 pytestmark = pytest.mark.browser
 
