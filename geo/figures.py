@@ -28,148 +28,131 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from geo import lexicon
 from geo.actors import actor_kind
+from geo.lexicon import alternation
 from geo.model import Actor, Article, Category, Figure, Mention, Sentence
 from geo.numbers import Quantity, find_quantities, is_date
 
+_LEX = lexicon.load()
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*|\d[\d.,]*(?:\d|\b)|[^\w\s]")
-_PREPOSITIONS = frozenset(
-    "in im ins aus nach von vom bei beim an am auf unter zu zur zum mit für über gegen um seit "
-    "durch nahe hinter vor neben zwischen innerhalb außerhalb entlang".split())
-_LOCATIVE = frozenset("in im ins nach bei beim nahe um an am auf vor hinter zwischen durch unweit "
-                      "nördlich südlich östlich westlich nordöstlich nordwestlich südöstlich "
-                      "südwestlich rund".split())
-_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
+_PREPOSITIONS = _LEX.prepositions
+_LOCATIVE = _LEX.role("locative")
+_ARTICLES = _LEX.articles
 # a speech verb (or ", so") and the speaker right before a place: the place is where the
 # speaker sits ("sagte ein Sprecher in Kiew", ", so der Gouverneur in Belgorod")
 _SPEAKER_AT = re.compile(
-    r"(?:\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|betonte|bestätigte|berichtete|"
-    r"meldete|teilte)|,\s*so)\s+(?:[\w-]+\s+){1,4}(?:in|aus)\s+$")
-_SETTLEMENT_WORDS = frozenset(
-    "dorf dorfes dörfer dörfern stadt städte ortschaft ortschaften siedlung siedlungen region "
-    "gebiet oblast provinz bezirk raum großraum gegend hauptstadt hafenstadt grenzregion "
-    "grenzgebiet frontstadt kleinstadt".split())
-_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
-_UNITS = frozenset("km m kg t mm cm % prozent".split())
-# Whole nouns and endings of compounds ("Bodentruppen", "Elitesoldaten", "Spezialkräfte").
-_NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("soldaten", "troops"), ("soldat", "troops"), ("soldatinnen", "troops"),
-    ("truppen", "troops"), ("kämpfer", "troops"), ("kämpfern", "troops"),
-    ("streitkräfte", "troops"), ("streitkräften", "troops"), ("kräfte", "troops"),
-    ("militärs", "troops"), ("reservisten", "troops"), ("rekruten", "troops"),
-    ("söldner", "troops"), ("söldnern", "troops"), ("offiziere", "troops"),
-    ("infanteristen", "troops"), ("fallschirmjäger", "troops"), ("marines", "troops"),
-    ("militärangehörige", "troops"), ("militärangehörigen", "troops"),
-    ("wehrpflichtige", "troops"), ("wehrpflichtigen", "troops"), ("kombattanten", "troops"),
-    ("milizionäre", "troops"), ("freiwillige", "troops"), ("freiwilligen", "troops"),
-    ("tote", "killed"), ("toten", "killed"), ("todesopfer", "killed"), ("todesopfern", "killed"),
-    ("gefallene", "killed"), ("gefallenen", "killed"), ("getötete", "killed"),
-    ("getöteten", "killed"), ("leichen", "killed"),
-    ("verletzte", "wounded"), ("verletzten", "wounded"), ("verwundete", "wounded"),
-    ("verwundeten", "wounded"),
-    ("verluste", "casualties"), ("verlusten", "casualties"), ("opfer", "casualties"),
-    ("opfern", "casualties"),
-    ("vermisste", "missing"), ("vermissten", "missing"), ("verschollene", "missing"),
-    ("gefangene", "captured"), ("gefangenen", "captured"), ("festgenommene", "captured"),
-)
-_NOUN_CATEGORY = dict(_NOUN_ENDINGS)
-_TROOP_WORDS = frozenset({"mann"})  # "3000 Mann"
+    rf"(?:\b{alternation(_LEX.speaker_at_place)}|,\s*{alternation(_LEX.quote_closers)})"
+    rf"\s+(?:[\w-]+\s+){{1,4}}{alternation(_LEX.speaker_place_prepositions)}\s+$")
+_SETTLEMENT_WORDS = _LEX.settlement_words
+_NEAR_VON = re.compile(rf"(?:{alternation(_LEX.near_nouns, ignore_case=True)}|lich)\s+von\s*$")
+_ADJ_ENDINGS = _LEX.adjective_endings
+_UNITS = _LEX.units_not_people
+_NOUN_CATEGORY = _LEX.noun_categories
+_TROOP_WORDS = _LEX.troop_measure_words  # "3000 Mann"
 # People who are counted only when something happens to them or they are deployed.
-_PEOPLE_WORDS = frozenset(
-    "menschen personen zivilisten zivilistinnen einwohner bewohner kinder frauen männer leute "
-    "mitarbeiter helfer häftlinge bürger".split())
-_KILLED = r"getötet\w*|gefallen\w*|gestorben\w*|starben|umgekommen\w*|ums\s+Leben|tot\b|ermordet\w*"
-_WOUNDED = r"verwundet\w*|verletzt\w*"
+_PEOPLE_WORDS = _LEX.people_words
+_KILLED = alternation(_LEX.predicates["killed"])
+_WOUNDED = alternation(_LEX.predicates["wounded"])
+_JOIN = alternation(_LEX.predicate_joiners)
 _PREDICATES: tuple[tuple[re.Pattern[str], Category], ...] = (
-    (re.compile(rf"\b(?:{_KILLED})\s+(?:oder|und|bzw\.)\s+(?:{_WOUNDED})"
-                rf"|\b(?:{_WOUNDED})\s+(?:oder|und|bzw\.)\s+(?:{_KILLED})", re.I),
-     "killed_or_wounded"),
-    (re.compile(rf"\b(?:{_KILLED})", re.I), "killed"),
-    (re.compile(rf"\b(?:{_WOUNDED})", re.I), "wounded"),
-    (re.compile(r"\b(?:vermisst\w*|verschwunden\w*|verschollen\w*)", re.I), "missing"),
-    (re.compile(r"\b(?:gefangen\s*genommen\w*|in\s+Gefangenschaft|festgenommen\w*)", re.I),
-     "captured"),
-    (re.compile(r"\b(?:verloren|verlor|verloren\w+|verlieren|verliert)\b", re.I), "casualties"),
+    (re.compile(rf"\b{_KILLED}\s+{_JOIN}\s+{_WOUNDED}|\b{_WOUNDED}\s+{_JOIN}\s+{_KILLED}",
+                re.IGNORECASE), "killed_or_wounded"),
+    *((re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE), category)
+      for category, words in _LEX.predicates.items()),
 )
-_DEPLOYED = re.compile(r"\b(?:stationiert|entsandt|geschickt|verlegt|eingesetzt|im\s+Einsatz|"
-                       r"mobilisiert|eingezogen|rekrutiert|zusammengezogen|kämpf\w+|aufhalten|"
-                       r"einmarschiert|eingereist)\b", re.I)
-_ZAHL = re.compile(r"\b(?:Zahl|Anzahl|Gesamtzahl|Stärke)\b(?P<np>(?:\s+[\w-]+){1,4})")
+_DEPLOYED = re.compile(rf"\b{alternation(_LEX.deployment)}\b", re.IGNORECASE)
+_ZAHL = re.compile(rf"\b{alternation(_LEX.count_nouns, ignore_case=True)}\b"
+                   r"(?P<np>(?:\s+[\w-]+){1,4})")
 _PER_UNIT = re.compile(
-    r"(?P<n>\b\w+)\s+(?:Einheiten|Bataillone|Bataillonen|Brigaden|Regimenter|Divisionen|"
-    r"Kompanien|Gruppen|Verbände|Verbänden)\s*,?\s+(?:jede|jeder|jedes|je|jeweils|mit\s+je)\b"
-    r"[^.;]{0,40}$")
-_LOSSES_BEFORE = re.compile(r"\b(?:Verlust\w*|Opfer\w*)\s+von\s+$")
-_LOSSES_ON = re.compile(r"\b(?:Verlust\w*)\b[^.;:]*\b(?:auf|mit)\s+(?:\w+\s+){0,2}$")
+    rf"(?P<n>\b\w+)\s+{alternation(_LEX.military_units, ignore_case=True)}\s*,?\s+"
+    rf"{alternation(_LEX.distributive)}\b[^.;]{{0,40}}$")
+_LOSSES_BEFORE = re.compile(
+    rf"\b{alternation(_LEX.loss_nouns + _LEX.victim_nouns, ignore_case=True)}\s+von\s+$")
+_LOSSES_ON = re.compile(rf"\b{alternation(_LEX.loss_nouns, ignore_case=True)}\b[^.;:]*"
+                        rf"\b{alternation(_LEX.loss_amount_prepositions)}\s+(?:\w+\s+){{0,2}}$")
 # a clause that picks some out of the figure before it: "..., darunter etwa 11.000 Nordkoreaner"
-_AMONG = re.compile(r"^\W*(?:darunter|davon|unter\s+ihnen|einschließlich)\b", re.I)
-_PARTITIVE = re.compile(r"\s+von\s+(?:den\s+|insgesamt\s+|etwa\s+|rund\s+)?(?=\S)")
-_FINITE_BEFORE = re.compile(
-    r"\b(?:hat|haben|habe|hätte|hätten|hatte|hatten|soll|sollen|sollte|sollten|verlor|verloren|"
-    r"verliert|schickte|schickt|entsandte|stationierte|verlegte)\s+$")
-_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:dass|weil|da|nachdem|wonach)\s+)$")
+_AMONG = re.compile(rf"^\W*{alternation(_LEX.subset_markers)}\b", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    rf"\s+von\s+(?:{alternation(_LEX.partitive_fillers)}\s+)?(?=\S)")
+_FINITE_BEFORE = re.compile(rf"\b{alternation(_LEX.finite_before_subject)}\s+$")
+_SUBJECT_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b{alternation(_LEX.subordinators)}\s+)$")
+_RELATIVE = re.compile(rf",\s*{alternation(_LEX.relative_pronouns)}\b")
+_NEGATED = re.compile(rf"\b{alternation(_LEX.negations)}\s+$")
 
 # --- sources ---------------------------------------------------------------------------------
 _CAP = r"[„\"»]?[A-ZÄÖÜ][\w\-]*[“\"«]?"
-_ADJ = r"[a-zäöüß]+(?:e|en|er|es|em)\s+"
-_ISCH = r"[a-zäöüß]+(?:isch|ig|lich)(?:e|en|er|es|em)\s+"
-_NP = (rf"(?<!\w)(?:(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Ee]in|[Ee]ine|[Ee]ines|[Ee]iner|"
-       rf"[Ee]inem|[Ee]inen)\s+(?:{_ADJ})*|(?:{_ISCH})*)"
-       rf"{_CAP}(?:\s+{_CAP})*(?:\s+(?:des|der|von)\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?")
+_ADJ = rf"[a-zäöüß]+{alternation(_ADJ_ENDINGS)}\s+"
+_ISCH = rf"[a-zäöüß]+{alternation(_LEX.adjective_suffixes)}{alternation(_ADJ_ENDINGS)}\s+"
+_LINK = alternation(_LEX.genitive_links)
+_NP = (rf"(?<!\w)(?:{alternation(_ARTICLES, ignore_case=True)}\s+(?:{_ADJ})*|(?:{_ISCH})*)"
+       rf"{_CAP}(?:\s+{_CAP})*(?:\s+{_LINK}\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?")
 _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
+
+
+def _needles(words: tuple[str, ...], after: str = " ") -> tuple[str, ...]:
+    """The spellings to look for before trying an attribution pattern: lower and capitalised."""
+    return tuple(s + after for w in words for w0 in lexicon.spellings(w)
+                 for s in (w0, w0[0].upper() + w0[1:]))
+
+
+_NACH = alternation(_LEX.noun_preposition, ignore_case=True)
+_ADJ_EN = r"[a-zäöüß]+en\s+"
 # (pattern, the words it starts with, how far before them it may start): the patterns are
 # tried only where their words occur, which is much cheaper than scanning every sentence.
 _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
-    (re.compile(rf"\b[Nn]ach\s+(?:eigenen\s+)?(?:Angaben|Einschätzung|Darstellung|Schätzungen?|"
-                rf"Informationen|Erkenntnissen|Berechnungen)\s+(?:(?:des|der|von|vom)\s+)?"
-                rf"(?P<src>{_NP_AND})"
-                rf"|\b[Nn]ach\s+(?P<src2>[A-ZÄÖÜ][\w]*)-(?:Angaben|Informationen|Schätzungen)"
-                rf"|\b[Nn]ach\s+(?P<src3>[a-zäöüß]+en\s+(?:Angaben|Informationen|Schätzungen))"
-                rf"|\b[Nn]ach\s+(?P<src4>[A-ZÄÖÜ][a-zäöüß]+?)(?:angaben|informationen)\b"),
-     ("nach ", "Nach "), 0),
-    (re.compile(rf"\b(?:[Ll]aut|[Gg]emäß)\s+(?P<src>{_NP_AND})"),
-     ("laut ", "Laut ", "gemäß ", "Gemäß "), 0),
-    (re.compile(rf"(?P<src>{_NP})\s+zufolge\b"), ("zufolge",), 90),
-    (re.compile(rf",\s*so\s+(?P<src>{_NP})"), (", so ",), 0),
-    (re.compile(rf"\b[Ww]ie\s+(?P<src>{_NP})\s+(?:berichtet|berichtete|mitteilte|meldete|"
-                rf"erklärte|sagte|schreibt|schrieb)\b"), ("wie ", "Wie "), 0),
+    (re.compile(rf"\b{_NACH}\s+(?:{alternation(_LEX.nach_own)}\s+)?"
+                rf"{alternation(_LEX.nach_nouns, ignore_case=True)}\s+"
+                rf"(?:{alternation(_LEX.source_links)}\s+)?(?P<src>{_NP_AND})"
+                rf"|\b{_NACH}\s+(?P<src2>[A-ZÄÖÜ][\w]*)-"
+                rf"{alternation(_LEX.hyphen_nouns, ignore_case=True)}"
+                # "nach ukrainischen Angaben", "nach westlichen und ukrainischen Einschätzungen"
+                rf"|\b{_NACH}\s+(?P<src3>(?:{_ADJ_EN}{alternation(_LEX.list_joiners)}\s+)?"
+                rf"{_ADJ_EN}{alternation(_LEX.adjective_nouns, ignore_case=True)})"
+                rf"|\b{_NACH}\s+(?P<src4>[A-ZÄÖÜ][a-zäöüß]+?)"
+                rf"{alternation(_LEX.compound_nouns)}\b"),
+     _needles(_LEX.noun_preposition), 0),
+    (re.compile(rf"\b{alternation(_LEX.preposed, ignore_case=True)}\s+(?P<src>{_NP_AND})"),
+     _needles(_LEX.preposed), 0),
+    (re.compile(rf"(?P<src>{_NP})\s+{alternation(_LEX.postposed)}\b"),
+     tuple(s for w in _LEX.postposed for s in lexicon.spellings(w)), 90),
+    (re.compile(rf",\s*{alternation(_LEX.quote_closers)}\s+(?P<src>{_NP})"),
+     tuple(f", {s} " for w in _LEX.quote_closers for s in lexicon.spellings(w)), 0),
+    (re.compile(rf"\b{alternation(_LEX.as_reported, ignore_case=True)}\s+(?P<src>{_NP})\s+"
+                rf"{alternation(_LEX.wie_verbs)}\b"), _needles(_LEX.as_reported), 0),
 )
-_SPEECH_VERB = re.compile(
-    r"\b(?:sagt|sagte|sagten|erklärt|erklärte|erklärten|meldet|meldete|meldeten|berichtet|"
-    r"berichtete|berichteten|verkündet|verkündete|bestätigt|bestätigte|betont|betonte|behauptet|"
-    r"behauptete|schrieb|schreibt|schätzt|schätzte|schätzen|angab|mitteilte|bekanntgab|gesagt|mitgeteilt|angegeben|"
-    r"sprach|sprachen|beziffert|bezifferte|bezifferten|beziffern|"
-    r"bekanntgegeben|gemeldet|verkündet|erklärt)\b"
-    # separable verbs count with their particle: "gab ... an", not "gab es"
-    r"|\b(?:gab|gaben|gibt|geben)\b(?=(?:[^,.;:]|(?<=\d)[.,](?=\d))*\b(?:an|bekannt)\b\s*[,.;:])"
-    r"|\b(?:teilte|teilten|teilt)\b(?=(?:[^,.;:]|(?<=\d)[.,](?=\d))*\bmit\b\s*[,.;:])"
-    r"|\b(?:fügte|fügten|fügt)\b(?=[^,.;:]*\bhinzu\b)"
-    r"|\b(?:geht|gehen|ging|gingen)\b(?=[^,.;:]*\bdavon\s+aus\b)"
-    r"|\b(?:räumte|räumten|räumt)\b(?=[^,.;:]*\bein\b)")
-_SPEECH_WORDS = frozenset(re.findall(r"[a-zäöüß]{3,}", _SPEECH_VERB.pattern.replace(r"\b", " "))) \
-    - {"bekannt", "mit", "hinzu", "davon", "aus", "ein"}  # the verb stems, to skip sentences without any cheaply
+
+
+def _separable(verbs: tuple[str, ...], particles: tuple[str, ...], at_clause_end: bool) -> str:
+    """A separable verb counts with its particle: "gab ... an", not "gab es"; a particle that
+    closes the clause may follow numbers with dots and commas inside ("gab 10.000 an.")."""
+    particle = rf"\b{alternation(particles)}\b"
+    if at_clause_end:
+        return rf"\b{alternation(verbs)}\b(?=(?:[^,.;:]|(?<=\d)[.,](?=\d))*{particle}\s*[,.;:])"
+    return rf"\b{alternation(verbs)}\b(?=[^,.;:]*{particle})"
+
+
+_SPEECH_VERB = re.compile("|".join(
+    [rf"\b{alternation(_LEX.speech_finite | _LEX.speech_participles)}\b"]
+    + [_separable(s.verbs, s.particles, s.particle_at_clause_end) for s in _LEX.separable]))
+_SPEECH_WORDS = _LEX.speech_words  # to skip sentences without any speech verb cheaply
 _WORDS = re.compile(r"[^\W\d_]+")
-_AUX = re.compile(r"\b(?:hat|hatte|hatten|haben|habe)\b")
-_PARTICIPLE = frozenset("gesagt mitgeteilt angegeben bekanntgegeben gemeldet verkündet".split())
+_AUX = re.compile(rf"\b{alternation(_LEX.perfect_auxiliaries)}\b")
+_PARTICIPLE = _LEX.speech_participles
 _NP_AFTER = re.compile(rf"\s+(?P<src>{_NP})")
 # the speaker right before the verb, maybe with a name in commas after it ("Der Gouverneur des
 # Gebiets Belgorod, Wjatscheslaw Gladkow, sprach von ...")
 _NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*{_CAP}(?:\s+{_CAP})*,)?\s+$")
-_PRONOUNS = frozenset("er sie".split())
-_NOT_SOURCES = frozenset(
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende woche ende anfang "
-    "mitte januar februar märz april mai juni juli august september oktober november dezember "
-    "es man dies das interview "
-    # adverbs that open a sentence before an inverted subject ("Insgesamt beziffert der
-    # Generalstab ...")
-    "insgesamt zudem bisher inzwischen unterdessen demnach nun jetzt zuletzt allein offiziell "
-    "damals zuvor später heute gestern morgen derzeit aktuell mittlerweile außerdem ebenfalls "
-    "dennoch trotzdem daher deshalb dort hier dabei dazu seither seitdem erstmals bereits".split())
-_REPORTED = re.compile(r"\b(?:sei|seien|habe|hätten|werde|könne|solle|gebe|wolle)\b")
+_PRONOUNS = _LEX.speaker_pronouns
+# weekdays, months, pronouns and the adverbs that open a sentence before an inverted subject
+# ("Insgesamt beziffert der Generalstab ...") are never the source
+_NOT_SOURCES = (_LEX.weekdays | frozenset(_LEX.months) | _LEX.periods | _LEX.sentence_adverbs
+                | _LEX.not_sources)
+_REPORTED = re.compile(rf"\b{alternation(_LEX.reported_speech)}\b")
 _CONTINUING = re.compile(
-    r"^[„\"»]?(?:Daraufhin|Dabei|Dort|Dadurch|Danach|Demnach|Darunter|Dazu|Davon|Zudem|"
-    r"Außerdem|Sie|Er|Diese[rsnm]?|(?:Die|Der|Das)\s+(?:Opfer|Toten|Verletzten|Verwundeten|"
-    r"Verluste|Soldaten|Truppen|Kämpfe|Angriffe|Gefechte|Einheiten|Angaben|Zahl))\b")
+    rf"^[„\"»]?(?:{alternation(_LEX.continuing, ignore_case=True)}"
+    rf"|{alternation(_LEX.continuing_articles, ignore_case=True)}\s+"
+    rf"{alternation(_LEX.continuing_subjects, ignore_case=True)})\b")
 _CLAUSE_END = re.compile(r"[;:()–—]|,(?=\s*[„\"»]?[a-zäöüß])")
 
 @dataclass
@@ -281,11 +264,11 @@ class _Reader:
         window = self.prose[max(0, m.start - 60):m.start]
         words = re.findall(r"[\w-]+|[,]", window)
         if previous is not None and m.start - previous.end <= 6 and words and \
-                words[-1] in (",", "und", "oder"):
+                (words[-1] == "," or words[-1].casefold() in _LEX.list_joiners):
             return True  # the next name of a list: "Plekhovo, Vorobzha und Martynovka"
         for n, word in enumerate(reversed(words[-5:])):
             key = word.casefold()
-            if key in _LOCATIVE or (key == "von" and re.search(r"(?:Nähe|lich)\s+von\s*$", window)):
+            if key in _LOCATIVE or (key == "von" and _NEAR_VON.search(window)):
                 return True
             if n == 0 and key in _SETTLEMENT_WORDS:
                 return True  # "die Dörfer Robotyne", "der Stadt Isjum"
@@ -311,7 +294,7 @@ class _Reader:
     def _speaker(self, ctx: _Sentence, verb: re.Match[str]) -> str | None:
         text = ctx.text
         before = text[:verb.start()]
-        if re.search(r"\b(?:nicht|kein\w*)\s+$", before):
+        if _NEGATED.search(before):
             return None  # "nicht angab"
         anchor = verb
         if verb.group() in _PARTICIPLE:
@@ -493,8 +476,6 @@ class _Reader:
     def _per_unit_total(self, ctx: _Sentence, fig: Figure) -> Figure | None:
         """ "fünf Einheiten, jede bestehend aus rund 3.000 Soldaten": 15.000, marked derived."""
         lo = max(ctx.sentence.start, fig.start - 120)
-        if "je" not in self.prose[lo:fig.start]:
-            return None
         m = _PER_UNIT.search(self.prose[lo:fig.start])
         if m is None:
             return None
@@ -532,8 +513,7 @@ class _Reader:
         """ "Verluste auf russischer Seite", "Soldaten aus Nordkorea", "Truppen Kiews"."""
         for a in self._actors_in(start, min(limit, start + 40)):
             between = self.prose[start:a.start].split()
-            if all(w in ("aus", "auf", "der", "den", "des", "unter", "seitens", "von")
-                   for w in between):
+            if all(w.casefold() in _LEX.actor_links for w in between):
                 return a.country_code
             return None
         return None
@@ -617,7 +597,7 @@ class _Reader:
     def _relative_clause_end(self, ctx: _Sentence, hi: int) -> int:
         """A relative clause right after a figure's clause belongs to it ("Soldaten, die
         nach Russland eingereist seien")."""
-        if re.match(r",\s*(?:die|der|das|denen|deren|welche)\b", self.prose[hi:hi + 12]):
+        if _RELATIVE.match(self.prose, hi, hi + 12):
             for a, b in ctx.clauses:
                 if a == hi:
                     return b
@@ -667,10 +647,10 @@ def _attributions(text: str) -> list[re.Match[str]]:
 def _noun_category(key: str) -> Category | None:
     """ "Soldaten" -> troops, also as the end of a compound ("Elitesoldaten")."""
     if key in _NOUN_CATEGORY:
-        return _NOUN_CATEGORY[key]  # type: ignore[return-value]
-    for ending, category in _NOUN_ENDINGS:
+        return _NOUN_CATEGORY[key]
+    for ending, category in _NOUN_CATEGORY.items():
         if key.endswith(ending) and len(key) > len(ending) + 2:
-            return category  # type: ignore[return-value]
+            return category
     return None
 
 
