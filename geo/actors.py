@@ -2,11 +2,12 @@
 people-words ("Ukrainer", "Russen"), the "US-" prefix and country or capital names used for
 their state ("Truppen aus Nordkorea", "Kiews Streitkräfte"), each with an ISO alpha-2 code.
 
-The table lists each country once by its German adjective, inhabitant noun, country names and
-capitals; the inflected forms come from German morphology, not from a word list:
-adjectives (all in -sch) take -e/-en/-er/-es/-em, inhabitant nouns in -er take -n/-s/-in/-innen
-("Nordkoreaner", "Ukrainerinnen"), weak nouns in -e take -en/-in/-innen ("Russe", "Russen",
-"Franzosen"), names take the genitive -s ("Russlands").
+The table (``data/lexicon/demonyms.json``) lists each country once by its German adjective,
+inhabitant noun, country names and capitals; the inflected forms come from German morphology
+(``data/lexicon/inflection.json``), not from a word list: adjectives (all in -sch) take
+-e/-en/-er/-es/-em, inhabitant nouns in -er take -n/-s/-in/-innen ("Nordkoreaner",
+"Ukrainerinnen"), weak nouns in -e take -en/-in/-innen ("Russe", "Russen", "Franzosen"), names
+take the genitive -s ("Russlands").
 """
 
 from __future__ import annotations
@@ -14,106 +15,34 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from geo import lexicon
 from geo.model import Actor, Article, Sentence
 
 ActorKind = Literal["adjective", "people", "prefix", "country"]
 
-# code  adjective(s)  inhabitant noun(s)  country and capital names ("_" joins words)
-_TABLE = """
-KP nordkoreanisch Nordkoreaner Nordkorea|Pjöngjang
-KR südkoreanisch Südkoreaner Südkorea|Seoul
-RU russisch Russe Russland|Russische_Föderation|Moskau|Kreml
-UA ukrainisch Ukrainer Ukraine|Kiew|Kyjiw|Kyiv
-US amerikanisch|us-amerikanisch Amerikaner USA|Vereinigte_Staaten|Vereinigten_Staaten|Washington|Pentagon
-BY belarussisch|weißrussisch Belarusse|Weißrusse Belarus|Weißrussland|Minsk
-CN chinesisch Chinese China|Peking
-IR iranisch Iraner Iran|Teheran
-IQ irakisch Iraker Irak|Bagdad
-SY syrisch Syrer Syrien|Damaskus
-IL israelisch Israeli Israel
-PS palästinensisch Palästinenser Palästina|Gazastreifen
-LB libanesisch Libanese Libanon|Beirut
-YE jemenitisch Jemenit Jemen
-TR türkisch Türke Türkei|Ankara
-GE georgisch Georgier Georgien|Tiflis
-AM armenisch Armenier Armenien|Eriwan
-AZ aserbaidschanisch Aserbaidschaner Aserbaidschan|Baku
-KZ kasachisch Kasache Kasachstan
-MD moldauisch|moldawisch Moldauer Moldau|Moldawien|Chisinau
-DE deutsch - Deutschland|Berlin
-FR französisch Franzose Frankreich|Paris
-GB britisch Brite Großbritannien|Vereinigte_Königreich|Vereinigtes_Königreich|London
-PL polnisch Pole Polen|Warschau
-CZ tschechisch Tscheche Tschechien|Prag
-SK slowakisch Slowake Slowakei|Bratislava
-HU ungarisch Ungar Ungarn|Budapest
-RO rumänisch Rumäne Rumänien|Bukarest
-BG bulgarisch Bulgare Bulgarien|Sofia
-RS serbisch Serbe Serbien|Belgrad
-HR kroatisch Kroate Kroatien|Zagreb
-EE estnisch Este Estland|Tallinn
-LV lettisch Lette Lettland|Riga
-LT litauisch Litauer Litauen|Vilnius
-FI finnisch Finne Finnland|Helsinki
-SE schwedisch Schwede Schweden|Stockholm
-NO norwegisch Norweger Norwegen|Oslo
-DK dänisch Däne Dänemark|Kopenhagen
-NL niederländisch Niederländer Niederlande|Den_Haag
-BE belgisch Belgier Belgien|Brüssel
-IT italienisch Italiener Italien|Rom
-ES spanisch Spanier Spanien|Madrid
-AT österreichisch Österreicher Österreich|Wien
-CH schweizerisch Schweizer Schweiz|Bern
-CA kanadisch Kanadier Kanada|Ottawa
-JP japanisch Japaner Japan|Tokio
-IN indisch Inder Indien|Neu-Delhi
-PK pakistanisch Pakistaner Pakistan
-AF afghanisch Afghane Afghanistan|Kabul
-EG ägyptisch Ägypter Ägypten|Kairo
-LY libysch Libyer Libyen|Tripolis
-SD sudanesisch Sudanese Sudan|Khartum
-SO somalisch Somalier Somalia|Mogadischu
-ML malisch Malier Mali|Bamako
-SA saudisch|saudi-arabisch Saudi Saudi-Arabien|Riad
-VN vietnamesisch Vietnamese Vietnam|Hanoi
-TW taiwanisch|taiwanesisch Taiwaner Taiwan|Taipeh
-"""
-
-
-def _parse_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    adjectives: dict[str, str] = {}
-    people: dict[str, str] = {}
-    names: dict[str, str] = {}
-    for line in _TABLE.strip().splitlines():
-        code, adj, noun, place = line.split()
-        adjectives.update((a.removesuffix("sch"), code) for a in adj.split("|"))
-        people.update((n, code) for n in noun.split("|") if n != "-")
-        names.update((n.replace("_", " "), code) for n in place.split("|"))
-    return adjectives, people, names
-
-
-_ENDINGS = {"adjective": ("", "e", "en", "er", "es", "em"),
-            "er": ("", "n", "s", "in", "innen"), "weak": ("e", "en", "in", "innen"),
-            "other": ("", "s"), "country": ("", "s")}
+_LEX = lexicon.load()
+_DEMONYMS = _LEX.demonyms
+_ENDINGS = _LEX.inflection
 
 
 def _forms() -> tuple[dict[str, tuple[str, ActorKind]], dict[str, tuple[str, ActorKind]]]:
-    """Every inflected form -> (code, kind); one-word forms and forms with space or hyphen."""
-    adjectives, people, names = _parse_table()
+    """Every inflected form -> (code, kind); one-word forms and forms with space or hyphen.
+    Forms with "ß" also come spelt with "ss", as Swiss papers write them ("weissrussische")."""
     forms: dict[str, tuple[str, ActorKind]] = {}
-    for stem, code in adjectives.items():
-        for ending in _ENDINGS["adjective"]:
-            word = stem + "sch" + ending
+    for adjective, code in _DEMONYMS.adjectives.items():
+        for ending in _ENDINGS["demonym_adjective_endings"]:
+            word = adjective + ending
             forms[word] = forms[word[0].upper() + word[1:]] = (code, "adjective")
-    for noun, code in people.items():
+    for noun, code in _DEMONYMS.people.items():
         if noun.endswith("er"):
-            forms.update((noun + e, (code, "people")) for e in _ENDINGS["er"])
+            forms.update((noun + e, (code, "people")) for e in _ENDINGS["er_noun_endings"])
         elif noun.endswith("e"):
-            forms.update((noun[:-1] + e, (code, "people")) for e in _ENDINGS["weak"])
+            forms.update((noun[:-1] + e, (code, "people")) for e in _ENDINGS["weak_noun_endings"])
         else:
-            forms.update((noun + e, (code, "people")) for e in _ENDINGS["other"])
-    for name, code in names.items():
-        forms.update((name + e, (code, "country")) for e in _ENDINGS["country"])
+            forms.update((noun + e, (code, "people")) for e in _ENDINGS["other_noun_endings"])
+    for name, code in _DEMONYMS.names.items():
+        forms.update((name + e, (code, "country")) for e in _ENDINGS["name_endings"])
+    forms.update({w.replace("ß", "ss"): v for w, v in forms.items() if "ß" in w})
     single = {w: v for w, v in forms.items() if w.isalpha()}
     multi = {w: v for w, v in forms.items() if not w.isalpha()}
     return single, multi
@@ -139,8 +68,9 @@ def find_actors(article: Article, sentences: list[Sentence]) -> list[Actor]:
         words = set(_LETTERS.findall(text))
         for word in _SINGLE.keys() & words:
             found.extend(_occurrences(text, word, seg.start))
-        if "US-" in text:
-            found.extend(_occurrences(text, "US-", seg.start))
+        for prefix in _DEMONYMS.prefixes:
+            if prefix in text:
+                found.extend(_occurrences(text, prefix, seg.start))
         if not _MULTI_FIRST.isdisjoint(words):
             found.extend((seg.start + m.start(), seg.start + m.end(), _key(m.group()))
                          for m in _MULTI_RE.finditer(text) if _bounded(text, m.start(), m.end()))
@@ -153,7 +83,8 @@ def _occurrences(text: str, word: str, offset: int) -> list[tuple[int, int, str]
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if _bounded(text, at, end) and (word != "US-" or text[end:end + 1].isalpha()):
+        if _bounded(text, at, end) and (word not in _DEMONYMS.prefixes
+                                        or text[end:end + 1].isalpha()):
             out.append((offset + at, offset + end, word))
         at = text.find(word, end)
     return out
@@ -181,8 +112,8 @@ def _key(surface: str) -> str:
 
 
 def _lookup(key: str) -> tuple[str, ActorKind]:
-    if key == "US-":
-        return "US", "prefix"
+    if key in _DEMONYMS.prefixes:
+        return _DEMONYMS.prefixes[key], "prefix"
     return _SINGLE.get(key) or _MULTI[key]
 
 

@@ -298,12 +298,10 @@ class _Reader:
             return None  # "nicht angab"
         anchor = verb
         if verb.group() in _PARTICIPLE:
-            aux = None
-            for aux in _AUX.finditer(text, max(0, verb.start() - 120), verb.start()):
-                pass
-            if aux is None:
+            auxiliaries = list(_AUX.finditer(text, max(0, verb.start() - 120), verb.start()))
+            if not auxiliaries:
                 return None
-            anchor = aux
+            anchor = auxiliaries[-1]
         before = text[:anchor.start()]
         candidates = []
         m = _NP_BEFORE.search(before, max(0, len(before) - 90))
@@ -344,16 +342,18 @@ class _Reader:
                  before: _Sentence | None) -> list[Figure]:
         heads = [self._head(ctx, q) for q in quantities]
         figures: list[Figure] = []
-        for k, (q, head) in enumerate(zip(quantities, heads)):
+        for k, (q, own) in enumerate(zip(quantities, heads)):
+            head: _Head | None = own
             if q.area:
                 head = _Head("area_km2", q.end, kind="noun")
-            elif head.kind == "none":
+            elif own.kind == "none":
                 head = self._borrowed_head(ctx, q, quantities, heads, k, figures, before)
             if head is None or head.category is None or _looks_like_year(q, head):
                 continue
-            if head.category == "troops" and self._losses_before(ctx, q):
-                head = replace(head, category="casualties")  # "Verluste von 150 Mann"
-            fig = self._figure(ctx, q, head, heads, quantities)
+            category: Category = head.category
+            if category == "troops" and self._losses_before(ctx, q):
+                category = "casualties"  # "Verluste von 150 Mann"
+            fig = self._figure(ctx, q, head, category, heads, quantities)
             figures.append(fig)
             derived = self._per_unit_total(ctx, fig)
             if derived is not None:
@@ -431,8 +431,9 @@ class _Reader:
                        heads: list[_Head], k: int, figures: list[Figure],
                        before: _Sentence | None) -> _Head | None:
         """A number without a noun counts what a neighbouring figure counts."""
-        if _PARTITIVE.match(self.prose, q.end) and k + 1 < len(quantities) and \
-                _PARTITIVE.match(self.prose, q.end).end() >= quantities[k + 1].start - 12:
+        partitive = _PARTITIVE.match(self.prose, q.end)
+        if partitive and k + 1 < len(quantities) and \
+                partitive.end() >= quantities[k + 1].start - 12:
             nxt = heads[k + 1]
             if nxt.kind == "noun":
                 return _Head(nxt.category, q.end, nxt.military, "borrowed",
@@ -463,12 +464,12 @@ class _Reader:
                                  self._np_actor(m.start("np"), m.start("np") + w.end()))
         return None
 
-    def _figure(self, ctx: _Sentence, q: Quantity, head: _Head, heads: list[_Head],
-                quantities: list[Quantity]) -> Figure:
+    def _figure(self, ctx: _Sentence, q: Quantity, head: _Head, category: Category,
+                heads: list[_Head], quantities: list[Quantity]) -> Figure:
         return Figure(
             article=self.article.id, start=q.start, end=q.end,
             text=self.article.text[q.start:q.end], low=q.low, high=q.high,
-            qualifier=q.qualifier, vague=q.vague, derived=False, category=head.category,
+            qualifier=q.qualifier, vague=q.vague, derived=False, category=category,
             actor=self._actor(ctx, q, head), source=self._source(ctx, q),
             place_ids=self._place_ids(ctx, q, head, heads, quantities),
             sentence=ctx.sentence)

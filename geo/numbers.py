@@ -21,68 +21,58 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from geo import lexicon
+from geo.lexicon import alternation
 from geo.model import Qualifier
 
-_MONTHS = ("Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
-           "Dezember")
-_SCALES = {"tausend": 1_000, "million": 1_000_000, "millionen": 1_000_000, "mio": 1_000_000,
-           "milliarde": 1_000_000_000, "milliarden": 1_000_000_000, "mrd": 1_000_000_000}
-_VAGUE = {"dutzende": 24, "hunderte": 200, "tausende": 2_000, "zehntausende": 20_000,
-          "hunderttausende": 200_000, "millionen": 2_000_000}
-_SOME = ("mehrere", "einige", "etliche", "viele")
-_VAGUE_AFTER_SOME = {"dutzend": 24, "hundert": 200, "tausend": 2_000}  # "mehrere hundert"
-_HEDGES: dict[str, Qualifier] = {
-    "rund": "approx", "etwa": "approx", "ca.": "approx", "circa": "approx", "zirka": "approx",
-    "ungefähr": "approx", "annähernd": "approx", "schätzungsweise": "approx", "knapp": "approx",
-    "fast": "approx", "beinahe": "approx", "nahezu": "approx", "geschätzt": "approx",
-    "geschätzte": "approx", "geschätzten": "approx", "geschätzter": "approx",
-    "mindestens": "at_least", "wenigstens": "at_least", "zumindest": "at_least",
-    "mehr als": "at_least", "etwas mehr als": "at_least", "weit mehr als": "at_least",
-    "deutlich mehr als": "at_least", "über": "at_least", "weit über": "at_least",
-    "nicht weniger als": "at_least",
-    "bis zu": "up_to", "höchstens": "up_to", "maximal": "up_to", "weniger als": "up_to",
-}
+_LEX = lexicon.load()
+_SCALES = _LEX.scales
+_DOZEN = _LEX.dozen
+_VAGUE = _LEX.vague
+_SOME = _LEX.some
+_VAGUE_AFTER_SOME = _LEX.vague_after_some  # "mehrere hundert"
+_HEDGES = _LEX.hedges
 
 _DIGITS = r"(?:\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:,\d+)?"
-_SCALE = r"(?:Millionen|Million|Mio\.|Mio\b|Milliarden|Milliarde|Mrd\.|Mrd\b|Tausend)"
-_WORD = (r"(?:(?:ein|zwei|drei|vier|fünf|sech|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|"
-         r"zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und)+s?"
-         r"|null)")  # "-eins" ends a number ("hunderteins"); text2num rejects other "-s" forms
-_VAGUE_RE = (rf"(?:(?:{'|'.join(_SOME)})\s+(?:Dutzend|hundert|tausend)"
-             r"|Hunderttausende|Zehntausende|Dutzende|Hunderte|Tausende|Millionen)")
-_ONE = r"(?:eine[rn]?|ein)"
+_SCALE = ("(?:" + "|".join(
+    [alternation(w for w in _SCALES if w not in _LEX.scale_abbreviations)]
+    + [rf"{alternation(_LEX.scale_abbreviations)}(?:\.|\b)"]) + ")")
+# a final "s" ends a number ("hunderteins"); text2num rejects the other "-s" forms
+_WORD = rf"(?:{alternation(_LEX.number_word_parts)}+s?|{alternation(_LEX.zero)})"
+_VAGUE_RE = (rf"(?:{alternation(_SOME)}\s+{alternation(_VAGUE_AFTER_SOME)}"
+             rf"|{alternation(_VAGUE)})")
+_ONE = alternation(_LEX.one)
 # One number: "10.000", "1,5 Millionen", "zwei Dutzend", "eine Million", "zwölf", "Hunderte".
 _NUM = (rf"(?:{_VAGUE_RE}"
-        rf"|(?:{_DIGITS}|{_WORD}|{_ONE})\s+(?:{_SCALE}|Dutzend)(?![\w-])"
+        rf"|(?:{_DIGITS}|{_WORD}|{_ONE})\s+(?:{_SCALE}|{alternation(_DOZEN)})(?![\w-])"
         rf"|{_DIGITS}(?!\w|-[^\W\d]|[.,]\d)"
         rf"|{_WORD}(?![\w-]))")
-_HEDGE_RE = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _HEDGES),
-                            key=len, reverse=True))
-_RANGE_SEP = r"\s*(?:bis|–|—|-)\s*"
-_AREA = r"(?:km²|km2|qkm|Quadratkilometern|Quadratkilometer)(?!\w)"
+_HEDGE_RE = alternation(_HEDGES)
+_RANGE_SEP = rf"\s*(?:{alternation(_LEX.range_words)}|–|—|-)\s*"
+_AREA = rf"{alternation(_LEX.area_units)}(?!\w)"
 QUANTITY = re.compile(
     rf"(?<![\w.,\-–])(?:(?P<hedge>{_HEDGE_RE})\s+(?:[„“\"»«]\s*)?)?"
-    rf"(?:zwischen\s+(?P<a>{_NUM})\s+und\s+(?P<b>{_NUM})"
+    rf"(?:{alternation(_LEX.between)}\s+(?P<a>{_NUM})\s+und\s+(?P<b>{_NUM})"
     rf"|(?P<x>{_NUM})(?:{_RANGE_SEP}(?P<y>{_NUM}))?)"
     rf"(?:\s*(?P<unit>{_AREA}))?",
     re.IGNORECASE)
-_DIGITS_FULL = re.compile(rf"({_DIGITS})(?:\s+({_SCALE}|Dutzend))?", re.IGNORECASE)
-_WORD_SCALED = re.compile(rf"({_WORD}|{_ONE})\s+({_SCALE}|Dutzend)", re.IGNORECASE)
+_DIGITS_FULL = re.compile(rf"({_DIGITS})(?:\s+({_SCALE}|{alternation(_DOZEN)}))?",
+                          re.IGNORECASE)
+_WORD_SCALED = re.compile(rf"({_WORD}|{_ONE})\s+({_SCALE}|{alternation(_DOZEN)})",
+                          re.IGNORECASE)
 _WORD_FULL = re.compile(_WORD, re.IGNORECASE)
 _HEDGE_REACH = 32  # "nicht weniger als „", "zwischen "
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD_START = re.compile(r"(?<![\w.,\-–])[\w„“\"»«]")
-_SCALE_WORDS = frozenset("dutzend million millionen milliarde milliarden".split())
-_NUMBER_STARTS = ("ein", "zwei", "drei", "vier", "fünf", "sech", "sieb", "acht", "neun", "zehn",
-                  "elf", "zwölf", "zwanzig", "dreißig", "hundert", "tausend", "dutzend", "million",
-                  "milliard", "null")
+_SCALE_WORDS = frozenset(_DOZEN) | frozenset(_SCALES)
+_NUMBER_STARTS = _LEX.number_starts
 # a word that starts like a number word, as a whole letter run: one scan instead of a look at
 # every word of the article
 # (the look-ahead on first letters makes the scan skip most positions at once)
 _NUMBER_WORD_CANDIDATE = re.compile(
     rf"\b(?=[{''.join(sorted({c for w in _NUMBER_STARTS for c in (w[0], w[0].upper())}))}])"
-    rf"(?:{'|'.join(_NUMBER_STARTS)})[^\W\d_]*", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"\.\s*(?:{_MONTHS})\b|\.\s+[a-zäöüß]")
+    rf"{alternation(_NUMBER_STARTS)}[^\W\d_]*", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"\.\s*{alternation(_LEX.months, ignore_case=True)}\b|\.\s+[a-zäöüß]")
 
 
 @dataclass(frozen=True)
@@ -200,13 +190,13 @@ def _scaled(value: float | None, scale: str | None) -> int | None:
         return None
     if scale:
         key = scale.casefold().rstrip(".")
-        value *= 12 if key == "dutzend" else _SCALES[key]
+        value *= _DOZEN.get(key) or _SCALES[key]
     return round(value)
 
 
 def _word(s: str) -> int | None:
     key = s.casefold()
-    if key in ("und", "ein", "sech", "sieb"):
+    if key in _LEX.not_alone:
         return None
     try:
         return text2num(key, "de")
@@ -223,11 +213,7 @@ def is_date(text: str, start: int, end: int) -> bool:
 
 # --- writing numbers the German way (for tests and display) -------------------------------
 
-_ONES = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
-_TEENS = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn",
-          "achtzehn", "neunzehn"]
-_TENS = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
-         "neunzig"]
+_ONES, _TEENS, _TENS = _LEX.ones, _LEX.teens, _LEX.tens
 
 
 def format_german(n: int) -> str:
