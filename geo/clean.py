@@ -1,6 +1,7 @@
 """Find the article prose in plain text: lines of page furniture (navigation, paywall flags,
-script residue, photo credits) are left out, but nothing is deleted: the result is a list of
-spans into the original text, so every later offset still points into the file."""
+script residue, photo credits) are left out, and addresses and code inside prose lines are
+blanked, but nothing is deleted: the results are spans into the original text and a prose view
+of the same length, so every later offset still points into the file."""
 
 from __future__ import annotations
 
@@ -51,3 +52,26 @@ def prose_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
         trail = len(line.rstrip())
         spans.append(Span(m.start() + lead, m.start() + trail))
     return spans
+
+
+# Not prose inside a prose line: a number in them is never a count ("http://host:9", "alert(5)").
+# Every pattern starts only where a word starts and reads a bounded stretch, so blanking stays
+# linear on hostile text.
+_NON_PROSE = re.compile(
+    r"""(?:https?|ftp)://[^\s<>"'\]\[]+            # a URL
+      | (?<![\w.])www\.[^\s<>"'\]\[]+                # a URL without scheme
+      | (?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+   # an e-mail address
+      | (?<![\w$.])[a-z_$][\w$]{0,40}(?:\.[A-Za-z_$][\w$]{0,40}){0,5}\([^()\n]{0,200}\)  # a call
+    """,
+    re.VERBOSE,
+)
+
+
+def blank_non_prose(prose: str) -> str:
+    """``prose`` with URLs, e-mail addresses and code calls blanked to spaces (same length)."""
+    return _NON_PROSE.sub(lambda m: " " * len(m.group()), prose)
+
+
+# Invisible characters that split a word for matching but not for the reader: zero-width
+# space, non-joiner, joiner, word joiner, byte-order mark, soft hyphen.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

@@ -14,6 +14,7 @@ from geo.actors import find_actors
 from geo.collection import feature_collection
 from geo.figures import extract_figures
 from geo.model import Actor, Article, Figure, Mention, Sentence
+from geo.normalise import View
 from geo.places import find_mentions
 from geo.reading import read_paths
 from geo.sentences import split_sentences
@@ -34,13 +35,18 @@ def analyse(articles: list[Article], messages: list[str] | None = None) -> Analy
     gaz = gazetteer.load()
     result = Analysis(articles=articles, messages=list(messages or []))
     for article in articles:
-        sentences = split_sentences(article)
-        mentions = find_mentions(article, sentences, gaz)
-        actors = find_actors(article, sentences)
-        result.sentences[article.id] = sentences
-        result.mentions.extend(mentions)
-        result.actors.extend(actors)
-        result.figures.extend(extract_figures(article, sentences, mentions, actors))
+        # --- matching view (geo.normalise): the steps read NFC text without zero-width
+        # characters or HTML entities; the view maps every offset back into article.text.
+        view = View(article)
+        sentences = split_sentences(view.article)
+        mentions = find_mentions(view.article, sentences, gaz)
+        actors = find_actors(view.article, sentences)
+        figures = extract_figures(view.article, sentences, mentions, actors)
+        result.sentences[article.id] = view.sentences(sentences)
+        result.mentions.extend(view.mentions(mentions))
+        result.actors.extend(view.actors(actors))
+        result.figures.extend(view.figures(figures))
+        # --- end of matching view
     return result
 
 

@@ -1,19 +1,25 @@
-"""Reading articles from files and uploads, whatever arrives: text in UTF-8 or Windows-1252,
-HTML pages, and the things that are not articles at all (empty, binary, huge), which get a
-one-line message instead of a traceback."""
+"""Reading articles from files and uploads, whatever arrives: text in UTF-8, UTF-16/32 with a
+byte-order mark or a legacy 8-bit code page, HTML pages, and the things that are not articles
+at all (empty, binary, huge), which get a one-line message instead of a traceback.
+
+Everything here runs in time linear in the input: a hostile page (megabytes of ``<``) must
+cost no more than a long article."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-from geo.clean import prose_spans
+from charset_normalizer import from_bytes
+
+from geo.clean import blank_non_prose, prose_spans
 from geo.model import Article, Span
 
 MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_NOTE = "HTML page: article text taken from its body"
 
 
 class ReadError(Exception):
@@ -53,7 +59,7 @@ def read_file(path: Path) -> Article:
             raise _too_big(str(path), size)
         data = path.read_bytes()
     except OSError as err:
-        raise ReadError(f"{path}: cannot read ({err.strerror})") from err
+        raise ReadError(f"{path}: cannot read ({err.strerror or err})") from err
     return read_bytes(str(path), data)
 
 
@@ -63,9 +69,9 @@ def read_bytes(name: str, data: bytes) -> Article:
         raise _too_big(name, len(data))
     if not data.strip():
         raise ReadError(f"{name}: empty file")
-    if _looks_binary(data):
-        raise ReadError(f"{name}: binary data, not text")
     text, notes = _decode(name, data)
+    if not text.strip():
+        raise ReadError(f"{name}: empty file")
     article = article_from_text(name, text)
     article.sha256 = hashlib.sha256(data).hexdigest()
     article.notes = notes + article.notes
@@ -77,14 +83,16 @@ def read_bytes(name: str, data: bytes) -> Article:
 def article_from_text(name: str, text: str) -> Article:
     """An article from text already decoded (pasted text, tests, evaluation sets)."""
     notes: list[str] = []
-    prose = text
-    if _looks_html(name, text):
-        prose = _TAG.sub(lambda m: " " * len(m.group()), text)
-        segments = html_segments(text, prose)
-        notes.append("HTML page: article text taken from its body")
+    if looks_html(name, text):
+        prose, blocks = _scan_html(text)
+        prose = blank_non_prose(prose)
+        segments = [span for runs in blocks if runs
+                    for span in prose_spans(prose, runs[0].start, runs[-1].end)]
+        notes.append(HTML_NOTE)
     else:
-        segments = prose_spans(text)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        prose = blank_non_prose(text)
+        segments = prose_spans(prose)
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return Article(id=Path(name).stem or "pasted", path=name, sha256=digest, text=text,
                    segments=segments, notes=notes, prose=prose)
 
@@ -93,94 +101,232 @@ def _too_big(name: str, size: int) -> ReadError:
     return ReadError(f"{name}: {size / 1e6:.1f} MB is over the {MAX_BYTES // 2**20} MB limit")
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls > len(head) * 0.02
+# --- decoding -----------------------------------------------------------------------------
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+# The 8-bit code pages German text arrives in, and how a note names them.
+_LEGACY = {"cp1252": "Windows-1252 (Latin-1)", "mac_roman": "Mac Roman", "cp850": "DOS (cp850)",
+           "iso8859_15": "ISO-8859-15"}
+_GERMAN = set("äöüÄÖÜß")
+_TYPOGRAPHY = set("„“”‚‘’–—…«»›‹€§°·•©®™ ×½¼¾²³µ¹¿¡é")  # common in German news beside umlauts
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def _decode(name: str, data: bytes) -> tuple[str, list[str]]:
+    """Byte-order mark first, then strict UTF-8, then the German code page that reads best
+    (one note says which and how sure); a NUL anywhere means binary."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise ReadError(f"{name}: broken {codec.upper()} text at byte {err.start}") from err
+            _refuse_binary(name, text.encode("utf-8", "surrogatepass"))
+            note = [] if codec == "utf-8-sig" else [f"decoded as {codec.upper()} (byte-order mark)"]
+            return text, note
+    _refuse_binary(name, data)
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    return _decode_legacy(name, data)
+
+
+def _refuse_binary(name: str, data: bytes) -> None:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ReadError(f"{name}: binary data, not text (NUL byte at offset {nul})")
+    head = data[:8192]
+    if len(head) - len(head.translate(None, _CONTROLS)) > len(head) * 0.02:
+        raise ReadError(f"{name}: binary data, not text (control characters)")
+
+
+def _decode_legacy(name: str, data: bytes) -> tuple[str, list[str]]:
+    """Lines that are valid UTF-8 stay UTF-8 (files pasted together from two sources); the
+    others are read in the code page that gives the most German letters and fewest oddities."""
+    lines = data.splitlines(keepends=True)
+    utf8: list[str | None] = []
+    for line in lines:
+        try:
+            utf8.append(line.decode("utf-8") if not line.isascii() else None)
+        except UnicodeDecodeError:
+            utf8.append(None)
+    legacy = b"".join(line for line, dec in zip(lines, utf8) if dec is None and not line.isascii())
+    codec, sure = _best_code_page(legacy)
+    if codec is None:
+        raise ReadError(f"{name}: not text in UTF-8 or any German code page")
+    parts = [dec if dec is not None else line.decode(codec) for line, dec in zip(lines, utf8)]
+    mixed = sum(dec is not None for dec in utf8)
+    note = f"not UTF-8: decoded as {_LEGACY[codec]} ({sure:.0%} of its non-ASCII letters usual in German)"
+    if mixed:
+        note += f"; {mixed} lines that were UTF-8 kept as UTF-8"
+    if sure < 0.9:
+        note += "; the encoding is a guess, check umlauts"
+    return "".join(parts), [note]
+
+
+def _best_code_page(data: bytes) -> tuple[str | None, float]:
+    """charset-normalizer narrows the German code pages to those that decode without chaos;
+    among them the one whose non-ASCII characters are most often German letters wins (the
+    detector alone reads short German text as cp1250 or HP Roman)."""
+    sample = data[:65536]
+    found = [m.encoding for m in from_bytes(sample, cp_isolation=list(_LEGACY))]
+    candidates = [c for c in _LEGACY if c in found] or [c for c in _LEGACY if _decodes(sample, c)]
+    best: tuple[str | None, float, int] = (None, 0.0, -10**9)
+    for codec in candidates:
+        odd = [ch for ch in sample.decode(codec, "replace") if ord(ch) > 127]
+        german = sum(ch in _GERMAN for ch in odd)
+        plain = sum(ch in _TYPOGRAPHY for ch in odd)
+        score = 2 * german + plain - 2 * (len(odd) - german - plain)
+        if score > best[2]:
+            best = (codec, (german + plain) / max(1, len(odd)), score)
+    return best[0], best[1]
+
+
+def _decodes(data: bytes, codec: str) -> bool:
     try:
-        return data.decode("cp1252"), ["not UTF-8: decoded as Windows-1252 (Latin-1)"]
-    except UnicodeDecodeError as err:
-        raise ReadError(f"{name}: neither UTF-8 nor Windows-1252 text") from err
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
-_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_HTML_START = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p\b)", re.I)
+# --- HTML -----------------------------------------------------------------------------------
+
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p\b)", re.I)
 
 
-def _looks_html(name: str, text: str) -> bool:
+def looks_html(name: str, text: str) -> bool:
+    """HTML by its name or by how it starts."""
     return name.lower().endswith((".html", ".htm")) or bool(_HTML_START.match(text[:1000]))
 
 
-# Elements whose text is not article prose.
+# Elements whose text is not article prose (blanked in ``Article.prose``).
 _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
-         "form", "button", "select", "head", "title", "iframe", "figure"}
+         "form", "button", "select", "head", "title", "iframe", "figure", "textarea", "code",
+         "kbd", "samp"}
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
           "blockquote", "section", "article", "main", "ul", "ol", "table", "dd", "dt", "pre"}
+# Elements whose content is raw text up to their end tag (no tags inside).
+_RAW = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+        "noscript"}
+_RAW_END = {tag: re.compile(rf"</{tag}[\t\n\f\r />]", re.I) for tag in _RAW}
+_OPENER = re.compile(r"<[A-Za-z/!?]")
+_TAG_OPEN = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)")
+_SPACE_SLASH = re.compile(r"[\t\n\f\r /]*")
+_ATTR_NAME = re.compile(r"[^\t\n\f\r />][^\t\n\f\r /=>]*")
+_EQUALS = re.compile(r"[\t\n\f\r ]*=[\t\n\f\r ]*")
+_UNQUOTED = re.compile(r"[^\t\n\f\r >]*")
 
 
-class _TextRuns(HTMLParser):
-    """Collects runs of visible text with their offsets in the page source."""
+class _Page:
+    """One pass over a page, after the HTML tokenizer's rules: every step moves forward and
+    every search that fails ends the page, so the time is linear whatever the markup."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.text = text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.pieces: list[str] = []  # the prose, built in order
+        self.done = 0  # text[:done] is in pieces
         self.skip_depth = 0
         self.blocks: list[list[Span]] = [[]]
 
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+    def run(self) -> None:
+        text, n, pos = self.text, len(self.text), 0
+        while pos < n:
+            opener = _OPENER.search(text, pos)
+            if opener is None:
+                break
+            lt = opener.start()
+            end, tag, closing, selfclosing = self._markup(lt)
+            if end == lt:  # "<" before a digit, a space or "<" opens nothing: it is text
+                pos = lt + 1
+                continue
+            self._data(lt)
+            self._blank(end, keep_lines=False)
+            pos = end
+            if tag:
+                self._element(tag, closing, selfclosing)
+                if tag in _RAW and not closing and not selfclosing:
+                    close = _RAW_END[tag].search(text, pos)
+                    pos = close.start() if close else n
+                    self._blank(pos, keep_lines=True)
+        self._data(n)
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _SKIP:
-            self.skip_depth += 1
+    def _markup(self, lt: int) -> tuple[int, str, bool, bool]:
+        """Where the markup at ``lt`` ends (``lt`` if it is none), its tag name, and whether it
+        is an end tag or self-closing; unterminated markup runs to the end of the page."""
+        text, n = self.text, len(self.text)
+        m = _TAG_OPEN.match(text, lt)
+        if m:
+            end = self._tag_end(m.end())
+            return end, m.group(2).lower(), bool(m.group(1)), text[end - 2:end] == "/>"
+        nxt = text[lt + 1:lt + 2]
+        if text.startswith("<!--", lt):
+            close = text.find("-->", lt + 4)
+            return (close + 3 if close >= 0 else n), "", False, False
+        if nxt in ("!", "?", "/"):  # doctype, processing instruction, "</>" and bogus comments
+            close = text.find(">", lt + 1)
+            return (close + 1 if close >= 0 else n), "", False, False
+        return lt, "", False, False
+
+    def _tag_end(self, pos: int) -> int:
+        text, n = self.text, len(self.text)
+        while True:
+            pos = _SPACE_SLASH.match(text, pos).end()  # type: ignore[union-attr]
+            if pos >= n:
+                return n
+            if text[pos] == ">":
+                return pos + 1
+            pos = _ATTR_NAME.match(text, pos).end()  # type: ignore[union-attr]
+            eq = _EQUALS.match(text, pos)
+            if not eq:
+                continue
+            pos = eq.end()
+            if pos < n and text[pos] in "\"'":
+                close = text.find(text[pos], pos + 1)
+                if close < 0:
+                    return n
+                pos = close + 1
+            else:
+                pos = _UNQUOTED.match(text, pos).end()  # type: ignore[union-attr]
+
+    def _element(self, tag: str, closing: bool, selfclosing: bool) -> None:
+        if tag in _SKIP and not selfclosing:
+            if not closing:
+                self.skip_depth += 1
+            elif self.skip_depth:
+                self.skip_depth -= 1
         if tag in _BLOCK:
             self.blocks.append([])
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and self.skip_depth:
-            self.skip_depth -= 1
-        if tag in _BLOCK:
-            self.blocks.append([])
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip_depth and data.strip():
-            start = self._offset()
-            self.blocks[-1].append(Span(start, start + len(data)))
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity()
-
-    def handle_charref(self, name: str) -> None:
-        self._entity()
-
-    def _entity(self) -> None:
-        if not self.skip_depth:
-            start = self._offset()
-            end = self.text.find(";", start, start + 12) + 1 or start + 1
+    def _data(self, end: int) -> None:
+        """Text up to ``end``: prose, or blanked inside elements that are not prose."""
+        start = self.done
+        if start >= end:
+            return
+        if self.skip_depth:
+            self._blank(end, keep_lines=True)
+            return
+        if not self.text[start:end].isspace():
             self.blocks[-1].append(Span(start, end))
+        self.pieces.append(self.text[start:end])
+        self.done = end
+
+    def _blank(self, end: int, keep_lines: bool) -> None:
+        chunk = self.text[self.done:end]
+        if keep_lines:
+            self.pieces.append("\n".join(" " * len(line) for line in chunk.split("\n")))
+        else:
+            self.pieces.append(" " * len(chunk))
+        self.done = max(self.done, end)
 
 
-def html_segments(text: str, prose: str) -> list[Span]:
-    """Spans of the page's visible prose, one per block, in source offsets; inline markup
-    inside a block stays in the span but is blank in ``prose``."""
-    parser = _TextRuns(text)
-    parser.feed(text)
-    parser.close()
-    segments: list[Span] = []
-    for runs in parser.blocks:
-        if not runs:
-            continue
-        for span in prose_spans(prose, runs[0].start, runs[-1].end):
-            segments.append(span)
-    return segments
+def _scan_html(text: str) -> tuple[str, list[list[Span]]]:
+    """The page with markup and non-prose elements blanked (same length as the source) and
+    the visible text runs, grouped by block, as source offsets."""
+    page = _Page(text)
+    page.run()
+    return "".join(page.pieces), page.blocks
