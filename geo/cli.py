@@ -1,53 +1,241 @@
-"""Command line: ``python -m geo extract PATH... [-o FILE] [--figures-csv FILE]``."""
+"""Command line (``python -m geo`` or ``lagebild``):
+
+    extract PATH... [-o FILE] [--figures-csv FILE]     analyse files, write the GeoJSON contract
+    ingest PATH... [--store DIR] [--workers N | --scheduler ADDR] [--reanalyse]
+    export [--store DIR] -o FILE [--article ID ...] [--figures-csv FILE] [--geoparquet FILE]
+    remove ID... [--store DIR]
+    build-gazetteer
+
+Every error is one line on stderr, never a traceback; output files are written to a temporary
+name and renamed, so an interrupted or failed run leaves no partial file. Ctrl-C exits 130.
+Heavy modules (the analysis, DuckDB, pandas) are imported only by the commands that use them.
+"""
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
+import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m geo",
-                                     description="Places and figures from German articles.")
+class CliError(Exception):
+    """A one-line message for the user."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lagebild",
+                                     description="Places, figures and sources in German news.")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="write a GeoJSON FeatureCollection of places and figures")
     ex.add_argument("paths", nargs="+", type=Path, help="files or folders (.txt .md .html)")
     ex.add_argument("-o", "--output", type=Path, help="GeoJSON file (default: stdout)")
     ex.add_argument("--figures-csv", type=Path, help="also write the figures table as CSV")
-    sub.add_parser("build-gazetteer", help="build the cached gazetteer index now")
-    args = parser.parse_args(argv)
-    if args.command == "build-gazetteer":
-        from geo import gazetteer
 
-        gazetteer.load()
-        return 0
-    return _extract(args)
+    store_help = "store folder (default: $LAGEBILD_STORE or the user data folder)"
+    ing = sub.add_parser("ingest", help="analyse new articles into the corpus store")
+    ing.add_argument("paths", nargs="+", type=Path, help="files or folders (.txt .md .html)")
+    ing.add_argument("--store", type=Path, help=store_help)
+    par = ing.add_mutually_exclusive_group()
+    par.add_argument("--workers", type=int, help="analyse on a local Dask cluster of N processes")
+    par.add_argument("--scheduler", help="analyse on a running Dask cluster (tcp://HOST:PORT)")
+    ing.add_argument("--reanalyse", action="store_true",
+                     help="analyse again articles kept by an older analyser version")
+
+    exp = sub.add_parser("export", help="write the store (or some articles) in extract's format")
+    exp.add_argument("--store", type=Path, help=store_help)
+    exp.add_argument("-o", "--output", type=Path, help="GeoJSON file (default: stdout)")
+    exp.add_argument("--article", action="append", help="only this article id (repeatable)")
+    exp.add_argument("--figures-csv", type=Path, help="also write the figures table as CSV")
+    exp.add_argument("--geoparquet", type=Path, help="also write the places as GeoParquet")
+
+    rm = sub.add_parser("remove", help="remove articles from the store")
+    rm.add_argument("ids", nargs="+", help="article ids (as export lists them)")
+    rm.add_argument("--store", type=Path, help=store_help)
+
+    sub.add_parser("build-gazetteer", help="build the cached gazetteer index now")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(_COMMANDS[args.command](args))
+    except CliError as err:
+        _say(str(err))
+        return 1
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as err:  # a bug: still one line, the traceback on request
+        if os.environ.get("LAGEBILD_DEBUG"):
+            raise
+        _say(f"internal error: {type(err).__name__}: {err} (LAGEBILD_DEBUG=1 shows where)")
+        return 2
+
+
+def _say(message: str) -> None:
+    print(f"lagebild: {message}", file=sys.stderr)
+
+
+def _build_gazetteer(args: argparse.Namespace) -> int:
+    from geo import gazetteer
+
+    gazetteer.load()
+    return 0
 
 
 def _extract(args: argparse.Namespace) -> int:
     from geo.collection import feature_collection
-    from geo.exports import figures_rows, to_csv
+    from geo.ingest import unique_id
     from geo.pipeline import analyse
     from geo.reading import read_paths
 
+    _check_outputs(args.output, args.figures_csv)
     articles, messages = read_paths(args.paths)
     for message in messages:
-        print(f"lagebild: {message}", file=sys.stderr)
+        _say(message)
     if not articles:
-        print("lagebild: nothing could be read", file=sys.stderr)
-        return 1
-    analysis = analyse(articles, messages)
-    fc = feature_collection(analysis)
-    text = json.dumps(fc, ensure_ascii=False, indent=1)
-    if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
+        raise CliError("nothing could be read")
+    taken: set[str] = set()
+    for article in articles:
+        article.id = unique_id(article.id, article.sha256, taken)
+    fc = feature_collection(analyse(articles, messages))
+    _emit(fc, args.output, args.figures_csv, None)
+    return 0
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from geo.paths import default_store_dir
+    from geo.store import Store, StoreError
+
+    try:
+        return Store(args.store or default_store_dir())
+    except StoreError as err:
+        raise CliError(str(err)) from err
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from geo.ingest import Inputs, ingest, terminal_progress
+
+    if args.workers is not None and args.workers < 1:
+        raise CliError("--workers needs a number of processes, 1 or more")
+    store = _store(args)
+    inputs = Inputs()
+    try:
+        summary = ingest(store, inputs.items(args.paths), reanalyse=args.reanalyse,
+                         workers=args.workers, scheduler=args.scheduler,
+                         progress=terminal_progress, inputs=inputs)
+    except OSError as err:
+        raise CliError(_os_message(err, store.root)) from err
+    for message in summary.messages:
+        _say(message)
+    print(summary.line())
+    return 0 if summary.new or summary.known or not summary.unreadable else 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    _check_outputs(args.output, args.figures_csv, args.geoparquet)
+    store = _store(args)
+    counts = store.counts()
+    if counts["older_analyser"]:
+        _say(f"{counts['older_analyser']} articles were analysed by an older version and are "
+             "left out; run ingest --reanalyse on them")
+    fc = store.feature_collection(args.article)
+    if args.article:
+        missing = sorted(set(args.article) - {a["id"] for a in fc["articles"]})
+        if missing:
+            raise CliError(f"no such article in the store: {', '.join(missing)}")
+    _emit(fc, args.output, args.figures_csv, args.geoparquet)
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    store = _store(args)
+    fc_articles = {a["article_id"]: a["sha256"] for a in store.tables()["articles"]}
+    missing = [i for i in args.ids if i not in fc_articles]
+    if missing:
+        raise CliError(f"no such article in the store: {', '.join(missing)}")
+    store.remove(fc_articles[i] for i in args.ids)
+    print(f"{len(args.ids)} removed")
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "extract": _extract, "ingest": _ingest, "export": _export, "remove": _remove,
+    "build-gazetteer": _build_gazetteer}
+
+
+# --- output ------------------------------------------------------------------------------------
+
+def _check_outputs(*paths: Path | None) -> None:
+    """Fail before any work when an output cannot be written."""
+    for path in paths:
+        if path is None:
+            continue
+        if path.is_dir():
+            raise CliError(f"{path}: is a folder, give a file name")
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise CliError(f"{path}: folder {parent} does not exist")
+        if not os.access(parent, os.W_OK):
+            raise CliError(f"{path}: cannot write in {parent} (permission denied)")
+
+
+def _emit(fc: dict[str, Any], output: Path | None, figures_csv: Path | None,
+          geoparquet: Path | None) -> None:
+    text = json.dumps(fc, ensure_ascii=False)
+    if output:
+        write_atomic(output, [text.encode("utf-8"), b"\n"])
     else:
         sys.stdout.write(text + "\n")
-    if args.figures_csv:
-        args.figures_csv.write_bytes(to_csv(figures_rows(fc)))
-    return 0
+        sys.stdout.flush()
+    if figures_csv:
+        from geo.exports import figures_rows, to_csv
+
+        write_atomic(figures_csv, [to_csv(figures_rows(fc))])
+    if geoparquet:
+        from geo.exports import to_geoparquet
+
+        write_atomic(geoparquet, [to_geoparquet(fc)])
+
+
+def write_atomic(path: Path, chunks: Iterable[bytes]) -> None:
+    """All or nothing: a temporary file beside ``path``, fsync, rename. On any failure,
+    Ctrl-C included, the temporary file is removed and ``path`` is untouched."""
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise CliError(_os_message(err, path)) from err
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise CliError(_os_message(err, path)) from err
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _os_message(err: OSError, path: Path) -> str:
+    if err.errno == errno.ENOSPC:
+        return f"{path}: disk full, nothing written"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{path}: cannot write (permission denied)"
+    return f"{path}: cannot write ({err.strerror or err})"
 
 
 if __name__ == "__main__":

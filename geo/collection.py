@@ -1,15 +1,31 @@
-"""The pipeline's output as an RFC 7946 GeoJSON FeatureCollection: one Feature per place, its
-mentions inside, the figures and articles beside. (The GeoDataFrame for GeoParquet is built from
-it in ``geo.exports``.)"""
+"""The pipeline's output in two shapes that hold the same facts.
+
+``tables``: flat rows, one list per kind (articles, sentences, mentions, places, figures): what
+the corpus store keeps and what a Dask worker sends back. ``from_tables``: the RFC 7946 GeoJSON
+FeatureCollection of the ``extract`` contract (CONTRACT.md), one Feature per place with its
+mentions inside and the figures and articles beside. ``extract`` and the store's ``export`` both
+go through ``from_tables``, so they agree by construction.
+
+Quotes are bounded: a mention or figure carries an excerpt of at most ``EXCERPT_CHARS``
+characters around it, never its whole sentence, so output stays linear in the input however
+long a "sentence" is; the full sentence is one lookup away (``sentence_start``/``sentence_end``
+slice the article text).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from geo.model import Figure, Mention, Place
+from geo.model import Place
 
 if TYPE_CHECKING:
     from geo.pipeline import Analysis
+
+Row = dict[str, Any]
+Tables = dict[str, list[Row]]
+TABLES = ("articles", "sentences", "mentions", "places", "figures")
+EXCERPT_CHARS = 300
 
 
 def place_kind(place: Place) -> str:
@@ -24,50 +40,131 @@ def place_kind(place: Place) -> str:
     return "village" if place.population < 10_000 else "city"
 
 
-def _mention(m: Mention) -> dict[str, Any]:
-    return {"article": m.article, "start": m.start, "end": m.end, "surface": m.surface,
-            "sentence": m.sentence.text, "sentence_start": m.sentence.start,
-            "sentence_end": m.sentence.end, "role": m.role}
+def excerpt(text: str, start: int, end: int, lo: int, hi: int,
+            limit: int = EXCERPT_CHARS) -> str:
+    """The words around ``text[start:end]`` inside ``[lo, hi)`` (its sentence), at most
+    ``limit`` characters before whitespace is collapsed, with "…" where it was cut."""
+    room = max(limit - (end - start), 0)
+    left = max(lo, start - room // 2)
+    right = min(hi, end + (room - (start - left)))
+    left = max(lo, min(left, right - limit))
+    body = " ".join(text[left:right].split())
+    return ("…" if left > lo else "") + body + ("…" if right < hi else "")
 
 
-def _figure(f: Figure) -> dict[str, Any]:
-    return {"article": f.article, "start": f.start, "end": f.end, "text": f.text, "low": f.low,
-            "high": f.high, "qualifier": f.qualifier, "vague": f.vague, "derived": f.derived,
-            "category": f.category, "actor": f.actor, "source": f.source,
-            "place_ids": list(f.place_ids), "sentence": f.sentence.text}
+def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
+    """Flat rows for every article of ``analysis``; ``meta`` adds per-article fields the store
+    knows (added, analyser, title, outlet, url) by article id."""
+    out: Tables = {name: [] for name in TABLES}
+    places: dict[str, Place] = {}
+    for article in analysis.articles:
+        row: Row = {"article_id": article.id, "name": article.path.rsplit("/", 1)[-1],
+                    "path": article.path, "sha256": article.sha256, "chars": article.chars,
+                    "notes": list(article.notes), "text": article.text}
+        row.update((meta or {}).get(article.id, {}))
+        out["articles"].append(row)
+        sentences = analysis.sentences.get(article.id, [])
+        index = {(s.start, s.end): i for i, s in enumerate(sentences)}
+        out["sentences"].extend({"article_id": article.id, "sentence_index": i, "start": s.start,
+                                 "end": s.end, "text": s.text} for i, s in enumerate(sentences))
+        for m in (m for m in analysis.mentions if m.article == article.id):
+            places[m.place.place_id] = m.place
+            runner = m.runner_up
+            out["mentions"].append({
+                "article_id": m.article, "start": m.start, "end": m.end, "surface": m.surface,
+                "sentence_index": index.get((m.sentence.start, m.sentence.end), -1),
+                "sentence_start": m.sentence.start, "sentence_end": m.sentence.end,
+                "role": m.role, "place_id": m.place.place_id, "confidence": m.confidence,
+                "runner_up_id": runner.place_id if runner else None,
+                "runner_up_name": runner.name if runner else None,
+                "runner_up_confidence": m.runner_up_confidence})
+        for f in (f for f in analysis.figures if f.article == article.id):
+            out["figures"].append({
+                "article_id": f.article, "start": f.start, "end": f.end, "text": f.text,
+                "low": f.low, "high": f.high, "qualifier": f.qualifier, "vague": f.vague,
+                "derived": f.derived, "category": f.category, "actor": f.actor,
+                "source": f.source, "place_ids": list(f.place_ids),
+                "sentence_index": index.get((f.sentence.start, f.sentence.end), -1),
+                "sentence_start": f.sentence.start, "sentence_end": f.sentence.end})
+    out["places"] = [place_row(p) for p in places.values()]
+    return out
 
 
-def _feature(place: Place, mentions: list[Mention]) -> dict[str, Any]:
-    best = max(mentions, key=lambda m: m.confidence)
-    runner = None
-    if best.runner_up is not None:
-        runner = {"place_id": best.runner_up.place_id, "name": best.runner_up.name,
-                  "confidence": best.runner_up_confidence}
+def place_row(p: Place) -> Row:
+    return {"place_id": p.place_id, "geonameid": p.geonameid, "name": p.name,
+            "name_de": p.name_de, "feature_code": p.feature_code,
+            "country_code": p.country_code, "admin1": p.admin1, "population": p.population,
+            "precision": p.precision, "kind": place_kind(p),
+            "lon": p.lon, "lat": p.lat}
+
+
+ARTICLE_KEYS = ("id", "name", "path", "sha256", "chars", "notes")
+OPTIONAL_ARTICLE_KEYS = ("title", "outlet", "url", "added", "analyser")
+
+
+def from_tables(t: Tables, messages: Iterable[str] = ()) -> dict[str, Any]:
+    """The FeatureCollection, in one canonical order (articles by id, mentions and figures by
+    article and offset) whatever order the rows came in."""
+    texts = {a["article_id"]: a["text"] for a in t["articles"]}
+    places = {p["place_id"]: p for p in t["places"]}
+    articles = sorted(t["articles"], key=lambda a: a["article_id"])
+    mentions = sorted(t["mentions"], key=lambda m: (m["article_id"], m["start"], m["end"]))
+    by_place: dict[str, list[Row]] = {}
+    for m in mentions:
+        by_place.setdefault(m["place_id"], []).append(m)
+    figures = sorted(t["figures"], key=lambda f: (f["article_id"], f["start"], f["end"]))
     return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-        "properties": {
-            "place_id": place.place_id, "geonameid": place.geonameid, "name": place.name,
-            "name_de": place.name_de, "feature_code": place.feature_code,
-            "country_code": place.country_code, "admin1": place.admin1,
-            "population": place.population, "precision": place.precision,
-            "confidence": best.confidence, "runner_up": runner, "kind": place_kind(place),
-            "mentions": [_mention(m) for m in mentions],
-        },
+        "type": "FeatureCollection",
+        "articles": [_article(a) for a in articles],
+        "features": [_feature(places[pid], ms, texts) for pid, ms in by_place.items()],
+        "figures": [_figure(f, texts) for f in figures],
+        "messages": list(messages),
     }
+
+
+def _article(a: Row) -> Row:
+    out: Row = {"id": a["article_id"], "name": a["name"], "path": a["path"],
+                "sha256": a["sha256"], "chars": a["chars"], "notes": list(a["notes"] or [])}
+    out.update((k, a[k]) for k in OPTIONAL_ARTICLE_KEYS if a.get(k) is not None)
+    return out
+
+
+def _quote(row: Row, texts: dict[str, str]) -> str:
+    return excerpt(texts[row["article_id"]], row["start"], row["end"], row["sentence_start"],
+                   row["sentence_end"])
+
+
+def _mention(m: Row, texts: dict[str, str]) -> Row:
+    return {"article": m["article_id"], "start": m["start"], "end": m["end"],
+            "surface": m["surface"], "sentence": _quote(m, texts),
+            "sentence_index": m["sentence_index"], "sentence_start": m["sentence_start"],
+            "sentence_end": m["sentence_end"], "role": m["role"]}
+
+
+def _figure(f: Row, texts: dict[str, str]) -> Row:
+    return {"article": f["article_id"], "start": f["start"], "end": f["end"], "text": f["text"],
+            "low": f["low"], "high": f["high"], "qualifier": f["qualifier"],
+            "vague": bool(f["vague"]), "derived": bool(f["derived"]),
+            "category": f["category"], "actor": f["actor"], "source": f["source"],
+            "place_ids": list(f["place_ids"] or []), "sentence": _quote(f, texts),
+            "sentence_index": f["sentence_index"], "sentence_start": f["sentence_start"],
+            "sentence_end": f["sentence_end"]}
+
+
+def _feature(p: Row, mentions: list[Row], texts: dict[str, str]) -> Row:
+    best = max(mentions, key=lambda m: m["confidence"])
+    runner = None
+    if best["runner_up_id"] is not None:
+        runner = {"place_id": best["runner_up_id"], "name": best["runner_up_name"],
+                  "confidence": best["runner_up_confidence"]}
+    props = {k: p[k] for k in ("place_id", "geonameid", "name", "name_de", "feature_code",
+                               "country_code", "admin1", "population", "precision")}
+    props.update(confidence=best["confidence"], runner_up=runner, kind=p["kind"],
+                 mentions=[_mention(m, texts) for m in mentions])
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
+            "properties": props}
 
 
 def feature_collection(analysis: Analysis) -> dict[str, Any]:
-    by_place: dict[str, list[Mention]] = {}
-    places: dict[str, Place] = {}
-    for m in analysis.mentions:
-        by_place.setdefault(m.place.place_id, []).append(m)
-        places[m.place.place_id] = m.place
-    return {
-        "type": "FeatureCollection",
-        "articles": [{"id": a.id, "path": a.path, "sha256": a.sha256, "chars": a.chars,
-                      "notes": a.notes} for a in analysis.articles],
-        "features": [_feature(places[pid], ms) for pid, ms in by_place.items()],
-        "figures": [_figure(f) for f in analysis.figures],
-        "messages": list(analysis.messages),
-    }
+    """``extract``'s output for an analysis made in this process."""
+    return from_tables(tables(analysis), analysis.messages)

@@ -1,0 +1,219 @@
+"""Ingest: files and folders into the store, each article analysed once.
+
+Files are read and hashed in the calling process (cheap); only bytes the store does not know
+are analysed, in chunks, either here or on Dask workers (``--workers N`` starts a local
+cluster of N processes, ``--scheduler ADDRESS`` uses a running one). Each worker process loads
+the gazetteer once (``geo.gazetteer.load`` is cached per process) and sends back flat tables;
+the calling process writes one store batch per chunk, so a crash loses at most the chunk being
+written and never leaves half a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from geo.collection import Tables
+from geo.reading import MAX_BYTES, SUFFIXES, ReadError
+from geo.store import Store
+from geo.store_schema import ANALYSER_VERSION
+
+CHUNK = 200  # articles per batch: big enough to amortise a Parquet write, small enough to lose
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input: its display name, where it came from, its bytes and what the user said of it."""
+
+    name: str
+    path: str
+    data: bytes
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    known: int = 0
+    unreadable: int = 0
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # article ids
+    duplicates: list[str] = field(default_factory=list)  # article ids already kept
+
+    def line(self) -> str:
+        return (f"{self.new} new, {self.known} already known, {self.unreadable} unreadable, "
+                f"{self.seconds:.1f} s")
+
+
+@dataclass
+class Inputs:
+    """Files and folders to read; what cannot be used is counted and said in one line each."""
+
+    messages: list[str] = field(default_factory=list)
+    unreadable: int = 0
+
+    def files(self, paths: Iterable[str | Path]) -> Iterator[Path]:
+        """The article files named, or inside the folders named (sorted per folder)."""
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                found = sorted(p for p in path.rglob("*")
+                               if p.is_file() and p.suffix.lower() in SUFFIXES)
+                if not found:
+                    self.messages.append(f"{path}: folder holds no .txt, .md or .html files")
+                yield from found
+            elif path.is_file():
+                yield path
+            else:
+                self._bad(f"{path}: no such file or folder")
+
+    def items(self, paths: Iterable[str | Path]) -> Iterator[Item]:
+        for path in self.files(paths):
+            try:
+                size = path.stat().st_size
+                if size > MAX_BYTES:
+                    self._bad(f"{path}: {size / 1e6:.1f} MB, over the "
+                              f"{MAX_BYTES // (1024 * 1024)} MB limit")
+                    continue
+                data = path.read_bytes()
+            except OSError as err:
+                self._bad(f"{path}: cannot be read ({err.strerror})")
+                continue
+            yield Item(path.name, str(path), data)
+
+    def _bad(self, message: str) -> None:
+        self.messages.append(message)
+        self.unreadable += 1
+
+
+def analyse_items(items: list[Item]) -> tuple[Tables, list[str], list[str]]:
+    """Read and analyse a chunk (runs on a worker): the tables, one message per unreadable
+    item, and the sha256 of each unreadable item. Pure: the same items give the same tables."""
+    from geo.collection import tables
+    from geo.pipeline import analyse
+    from geo.reading import read_bytes
+
+    articles, messages, bad = [], [], []
+    for item in items:
+        try:
+            article = read_bytes(item.name, item.data)
+        except ReadError as err:
+            messages.append(f"{item.path}: {_reason(err, item.name)}")
+            bad.append(item.sha256)
+            continue
+        article.id = item.meta.get("article_id", article.id)
+        article.path = item.path
+        articles.append(article)
+    analysis = analyse(articles)
+    meta = {it.meta["article_id"]: {k: v for k, v in it.meta.items() if k != "article_id"}
+            for it in items if "article_id" in it.meta}
+    return tables(analysis, meta), messages, bad
+
+
+def _reason(err: ReadError, name: str) -> str:
+    text = str(err)
+    return text[len(name) + 2:] if text.startswith(f"{name}: ") else text
+
+
+def unique_id(stem: str, sha: str, taken: set[str]) -> str:
+    """The file's stem, or stem-<hash> when another article already has that id: ids are
+    unique by construction and stable for the same bytes."""
+    base = stem or "article"
+    candidate = base if base not in taken else f"{base}-{sha[:10]}"
+    taken.add(candidate)
+    return candidate
+
+
+def ingest(store: Store, items: Iterable[Item], *, reanalyse: bool = False,
+           workers: int | None = None, scheduler: str | None = None,
+           progress: Callable[[int, int], None] | None = None,
+           inputs: Inputs | None = None, chunk: int = CHUNK) -> Summary:
+    """Analyse what the store does not know yet and keep it, one batch per chunk. ``inputs``,
+    when the items come from files, adds what could not be read to the summary."""
+    started = time.perf_counter()
+    summary = Summary()
+    known = store.known()
+    taken = store.ids_in_use()
+    seen: dict[str, str] = {}
+    todo: list[Item] = []
+    added = datetime.now(UTC).isoformat(timespec="seconds")
+    for item in items:
+        sha = item.sha256
+        hit = known.get(sha)
+        if sha in seen or (hit and (hit.analyser == ANALYSER_VERSION or not reanalyse)):
+            summary.known += 1
+            summary.duplicates.append(seen.get(sha) or (hit.article_id if hit else ""))
+            continue
+        article_id = hit.article_id if hit else unique_id(Path(item.name).stem, sha, taken)
+        seen[sha] = article_id
+        meta = {"article_id": article_id, "added": added, "analyser": ANALYSER_VERSION}
+        meta.update({k: v for k, v in item.meta.items() if k in ("title", "outlet", "url")})
+        todo.append(Item(item.name, item.path, item.data, meta))
+    chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
+    done = 0
+    for t, chunk_messages, bad in _run(chunks, workers, scheduler):
+        summary.messages.extend(chunk_messages)
+        summary.unreadable += len(bad)
+        if t["articles"]:
+            store.write_batch(t)
+        summary.new += len(t["articles"])
+        summary.added.extend(a["article_id"] for a in t["articles"])
+        done += len(t["articles"]) + len(bad)
+        if progress:
+            progress(done, len(todo))
+    if inputs is not None:
+        summary.messages[:0] = inputs.messages
+        summary.unreadable += inputs.unreadable
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run(chunks: list[list[Item]], workers: int | None,
+         scheduler: str | None) -> Iterator[tuple[Tables, list[str], list[str]]]:
+    """Chunks analysed here, or on Dask, in order (so serial and parallel runs agree)."""
+    if not chunks:
+        return
+    if not workers and not scheduler:
+        for chunk in chunks:
+            yield analyse_items(chunk)
+        return
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=50)
+        client = Client(cluster)
+    try:
+        futures = client.map(analyse_items, chunks, pure=False)
+        for future in futures:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def terminal_progress(done: int, total: int) -> None:
+    """A progress bar on stderr, only on a terminal."""
+    if not sys.stderr.isatty() or not total:
+        return
+    width = 30
+    filled = width * done // total
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
