@@ -92,6 +92,7 @@ class _Grammar:
         self.words = [text[s:e] for s, e in spans]
         self.low = [w.lower() for w in self.words]
         self.n = len(spans)
+        self.starters = lex.starters
 
     # -- token helpers -------------------------------------------------------------------
     def w(self, k: int) -> str:
@@ -114,8 +115,10 @@ class _Grammar:
 
     def phrase(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Index after the longest phrase starting at ``k``, or -1."""
+        first = self.w(k)
         for words in phrases:
-            if all(self.w(k + i) == word for i, word in enumerate(words)):
+            if words[0] == first and all(self.w(k + i) == word
+                                         for i, word in enumerate(words[1:], 1)):
                 return k + len(words)
         return -1
 
@@ -165,8 +168,9 @@ class _Grammar:
                     return None
                 year = int(self.words[end]) + (2000 if size == 2 else 0)
                 end += 1
-                if self.glued(end) and self.w(end) in {".", ","} and self.digits(end + 1):
-                    return None
+                if self.glued(end) and self.w(end) in {".", ","} and self.digits(end + 1) \
+                        and self.glued(end + 1):
+                    return None  # "05.11.2024.3", "1.1.2000,5": part of a longer number
         elif self.w(k2) in self.lex.months and self.capital(k2):
             month = self.lex.months[self.w(k2)]
             end = k2 + 1
@@ -486,19 +490,20 @@ class _Grammar:
         # the first end: a full date, a bare day ("1."), a month or a year
         first_point = self.datepoint(j)
         first_day: int | None = None
-        first_month = self.month_phrase(j) if first_point is None else None
-        first_year = self.year_at(j, strict=True) if first_point is None else None
+        first_month: tuple[int, int, int | None] | None = None
+        first_year: int | None = None
         if first_point is not None:
             j2 = first_point[0]
         elif self.num(j, 2) is not None and self.w(j + 1) == "." and self.glued(j + 1):
             first_day, j2 = self.num(j, 2), j + 2
-        elif first_month is not None:
+        elif (first_month := self.month_phrase(j)) is not None:
             j2 = first_month[0]
-        elif first_year is not None:
+        elif (first_year := self.year_at(j, strict=True)) is not None:
             j2 = j + 1
         else:
             return None
-        joins = [p for p in lex.openers["range_to"] if (p[0] == "und") == (opener == "zwischen")]
+        with_und = opener in lex.openers_flat("range_with_und")
+        joins = [p for p in lex.openers["range_to"] if (p[0] == "und") == with_und]
         j3 = self.phrase(j2, tuple(joins))
         if j3 < 0:
             return None
@@ -576,7 +581,12 @@ class _Grammar:
         out: list[TimeExpr] = []
         k = 0
         while k < self.n:
-            hit = self.parse_at(k)
+            if self.digits(k):
+                hit = self.core(k, opened=False)  # a number opens only a date ("5. November")
+            elif self.low[k] in self.starters:
+                hit = self.parse_at(k)
+            else:
+                hit = None
             if hit is None or hit.end <= k:
                 k += 1
                 continue

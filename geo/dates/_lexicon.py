@@ -45,10 +45,14 @@ class Lexicon:
     dateline_updated: tuple[tuple[str, ...], ...]
     time_words: frozenset[str]
     dayparts: frozenset[str]
+    # The words an expression can start with: every other word is skipped at once, which keeps
+    # long runs of punctuation or numbers cheap.
+    starters: frozenset[str]
+    single_openers: dict[str, frozenset[str]]
 
     def openers_flat(self, name: str) -> frozenset[str]:
         """The one-word openers of a kind, as a set."""
-        return frozenset(p[0] for p in self.openers[name] if len(p) == 1)
+        return self.single_openers[name]
 
 
 def _build(raw: dict[str, Any]) -> Lexicon:
@@ -61,6 +65,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         unit: (int(span.get("days", 0)), int(span.get("months", 0)))
         for unit, span in raw["vague_spans"].items()
     }
+    starters = {p[0] for phrases in raw["openers"].values() for p in _phrases(phrases)}
+    for key in ("modifiers", "weekdays", "months", "parts", "relative_days"):
+        table = raw[key]
+        starters.update(modifiers if key == "modifiers" else table)
     return Lexicon(
         months=dict(raw["months"]),
         month_names=tuple(raw["month_names"]),
@@ -86,6 +94,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         dateline_updated=_phrases(raw["dateline_labels"]["updated"]),
         time_words=frozenset(raw["time_words"]),
         dayparts=frozenset(raw["dayparts"]),
+        starters=frozenset(starters),
+        single_openers={k: frozenset(w for w in v if " " not in w)
+                        for k, v in raw["openers"].items()},
     )
 
 
