@@ -5,7 +5,7 @@ Run: ``streamlit run dashboard.py`` (works without internet; see README)."""
 
 from __future__ import annotations
 
-import hashlib
+import sys
 from pathlib import Path
 
 import altair as alt
@@ -13,8 +13,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import exports, filters, mapview, popups, store
-from geo.reading import SUFFIXES, ReadError
+from geo import exports, filters, mapview, popups
+from geo.ingest import Inputs, Item, ingest
+from geo.paths import default_store_dir
+from geo.reading import SUFFIXES
+from geo.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
@@ -25,23 +28,29 @@ LABELS = {"article": "Article", "category": "Figure category", "source": "Source
           "kind": "Place kind"}
 
 
-def corpus_fingerprint(folders: list[Path]) -> str:
-    """sha256 over every article file's name and bytes: the cache key of the analysis."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-            digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+def store_root() -> str:
+    """``streamlit run dashboard.py -- --store DIR``, else ``LAGEBILD_STORE`` or the user data
+    folder."""
+    args = sys.argv[1:]
+    if "--store" in args and args.index("--store") + 1 < len(args):
+        return args[args.index("--store") + 1]
+    return str(default_store_dir())
 
 
-@st.cache_data(show_spinner="Reading articles …", max_entries=4)
-def load_collection(folders: tuple[str, ...], fingerprint: str) -> dict:
-    """The FeatureCollection of seeds and uploads; recomputed only when a file changes."""
-    from geo.pipeline import extract_paths
+@st.cache_resource(show_spinner="Opening the store …")
+def open_store(root: str) -> Store:
+    """The store, with the bundled seeds ingested on its very first start."""
+    kept = Store(root)
+    if not kept.batches() and not any(kept.removed_dir.iterdir()):
+        ingest(kept, Inputs().items([SEEDS]))
+    return kept
 
-    return extract_paths([Path(f) for f in folders if Path(f).is_dir()])
+
+@st.cache_resource(show_spinner="Reading the store …", max_entries=2)
+def load_collection(root: str, generation: str) -> dict:
+    """The store's current view as a FeatureCollection, shared by every session and rebuilt
+    only when a batch or removal lands (``generation``). Never modified by the page."""
+    return open_store(root).feature_collection()
 
 
 def view_from_url(opts: dict[str, list[str]]) -> None:
@@ -66,42 +75,47 @@ def sidebar_view(opts: dict[str, list[str]]) -> filters.View:
     return filters.View(**values, q=q, place=st.session_state.get("f_place") or "")
 
 
-def add_articles(known: set[str]) -> None:
-    """Upload or paste: saved under data/uploads/, a message per file; bad files change nothing."""
+def add_articles(kept: Store) -> None:
+    """Upload or paste: analysed into the store once; one summary for the whole batch; bad
+    files are named in it and change nothing."""
     with st.sidebar.form("add", clear_on_submit=True):
         st.subheader("Add articles")
         files = st.file_uploader("Upload .txt, .md or .html", type=[s.lstrip(".") for s in SUFFIXES],
                                  accept_multiple_files=True)
-        text = st.text_area("… or paste an article")
-        submitted = st.form_submit_button("Add")
+        text = st.text_area("… or paste an article", key="add_text")
+        title = st.text_input("Title (for pasted text)", key="add_title")
+        outlet = st.text_input("Outlet", key="add_outlet")
+        url = st.text_input("Address (URL)", key="add_url")
+        submitted = st.form_submit_button("Add", key="add_go")
     if not submitted:
         return
-    items = [(f.name, f.getvalue()) for f in files or []]
-    messages = []
-    for name, data in items:
-        messages.append(_save(lambda: store.save(name, data, store.UPLOAD_DIR, known), name))
+    meta = {k: v.strip() for k, v in (("title", title), ("outlet", outlet), ("url", url))
+            if v.strip()}
+    items = [Item(f.name, f.name, f.getvalue(), meta) for f in files or []]
     if text.strip():
-        messages.append(_save(lambda: store.save_text(text, store.UPLOAD_DIR, known), "pasted text"))
-    st.session_state["_add_messages"] = messages or [("warning", "Nothing to add.")]
-    if any(level == "success" for level, _ in messages):
-        st.rerun()  # the analysis above was made without the new files
-
-
-def _save(action, name: str) -> tuple[str, str]:
+        name = (title.strip() or "pasted text")[:80]
+        items.append(Item(f"{name}.txt", name, text.encode("utf-8"), meta))
+    if not items:
+        st.session_state["_add_messages"] = [("warning", "Nothing to add.")]
+        return
     try:
-        saved = action()
-    except ReadError as err:
-        return "error", f"Not added: {err}"
+        summary = ingest(kept, items)
     except OSError as err:
-        return "error", f"Not added: {name}: could not be saved ({err.strerror})"
-    if saved.duplicate:
-        return "info", f"{name}: already there (same content), kept once."
-    return "success", f"Added {name} as {saved.path.name}."
+        st.session_state["_add_messages"] = [
+            ("error", f"Nothing added: the store could not be written ({err.strerror}).")]
+        return
+    level = "success" if summary.new else ("info" if summary.known else "error")
+    st.session_state["_add_messages"] = [(level, summary.line().rsplit(",", 1)[0] + ".")] + [
+        ("error", message) for message in summary.messages]
+    if summary.new:
+        st.rerun()  # the view above was read before the new batch
 
 
 def show_messages() -> None:
+    """As plain text: file names come from users and are never Markdown or HTML."""
     for level, message in st.session_state.pop("_add_messages", []):
-        getattr(st.sidebar, level)(message)
+        box = getattr(st.sidebar, level)
+        box(popups.markdown_literal(message))
 
 
 def side_panel(view_fc: dict, place_ids: list[str], labels: dict[str, str]) -> None:
@@ -162,21 +176,38 @@ def export_buttons(view_fc: dict) -> None:
                        "lagebild_places.parquet", "application/vnd.apache.parquet")
 
 
-def articles_table(fc: dict) -> None:
-    st.dataframe(pd.DataFrame([{"article": a["id"], "path": a["path"], "chars": a["chars"],
+def articles_table(fc: dict, kept: Store) -> None:
+    st.dataframe(pd.DataFrame([{"article": a["id"], "title": a.get("title", ""),
+                                "outlet": a.get("outlet", ""), "file": a["name"],
+                                "added": a.get("added", ""), "chars": a["chars"],
                                 "notes": "; ".join(a.get("notes", []))} for a in fc["articles"]]),
                  hide_index=True, width="stretch")
-    for message in fc.get("messages", []):
-        st.warning(message)
+    counts = kept.counts()
+    if counts["older_analyser"]:
+        st.warning(f"{counts['older_analyser']} articles were analysed by an older version and "
+                   "are not shown: run `python -m geo ingest --reanalyse` on them.")
+    with st.form("remove"):
+        doomed = st.multiselect("Remove articles from the store",
+                                [a["id"] for a in fc["articles"]], key="remove_ids")
+        if st.form_submit_button("Remove", key="remove_go") and doomed:
+            shas = {a["id"]: a["sha256"] for a in fc["articles"]}
+            kept.remove(shas[i] for i in doomed)
+            st.session_state["_add_messages"] = [("info", f"{len(doomed)} removed.")]
+            st.rerun()
 
 
 def main() -> None:
     st.set_page_config(page_title="Lagebild", layout="wide")
-    folders = (str(SEEDS), str(store.UPLOAD_DIR))
-    fc = load_collection(folders, corpus_fingerprint([Path(f) for f in folders]))
+    root = store_root()
+    try:
+        kept = open_store(root)
+    except StoreError as err:
+        st.error(str(err))
+        st.stop()
+    fc = load_collection(root, kept.generation())
     opts = filters.options(fc)
     view_from_url(opts)
-    add_articles({a["sha256"] for a in fc["articles"]})
+    add_articles(kept)
     show_messages()
     view = sidebar_view(opts)
     online = st.sidebar.toggle("Online map tiles (needs internet)", value=False)
@@ -222,7 +253,7 @@ def main() -> None:
             export_buttons(view_fc)
     if articles_tab.open:
         with articles_tab:
-            articles_table(fc)
+            articles_table(fc, kept)
 
 
 def _current_query() -> dict[str, str | list[str]]:

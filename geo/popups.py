@@ -184,3 +184,12 @@ def panel_html(feature: dict[str, Any], figures: list[dict[str, Any]]) -> str:
                                           for f in g.figures) + "</ul>")
         parts.append("<ul>" + "".join(f"<li>„{q}“</li>" for q in g.quotes) + "</ul>")
     return "<div class='lb-panel'>" + "".join(parts) + "</div>"
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\*_`[]()<>#!|~$&{}+-.:=\"'"})
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` escaped so that Streamlit's Markdown shows it as written: a file name such as
+    ``**x**.txt`` or ``![](http://127.0.0.1/t.png).txt`` stays a name, never bold or an image."""
+    return " ".join(text.split()).translate(_MARKDOWN_SPECIAL)

@@ -1,50 +1,61 @@
-"""The page in Streamlit's AppTest: it opens on the collection, filters, shows a place's quotes,
-keeps the view in the URL and takes pasted articles. The analysis is replaced by the fixture so
-the page is tested on its own."""
+"""The page in Streamlit's AppTest, on a real store analysed by the real pipeline: it opens on
+the store (ingesting the seeds on a fresh one), filters, shows a place's quotes escaped, keeps
+the view in the URL, takes pasted articles once and removes them."""
 
-import json
-import sys
-import types
+from __future__ import annotations
+
+import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import store
-from geo.reading import read_paths
+from geo.ingest import Item, ingest
+from geo.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-FC = json.loads((ROOT / "tests" / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
+EVIL = ("Bei Plekhovo in der Region Kursk gab es Kämpfe. <img src=x onerror=alert(1)> "
+        "Nach Angaben des ukrainischen Generalstabs sind rund 10.000 nordkoreanische Soldaten "
+        "in der Region Kursk im Einsatz.\n")
+KIEW = "Kiew meldete neue Angriffe auf Charkiw. In Seoul beriet die Regierung über die Lage.\n"
+
+
+@pytest.fixture(scope="module")
+def base_store(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("apptest") / "store"
+    ingest(Store(root), [Item("a_kursk.txt", "a_kursk.txt", EVIL.encode()),
+                         Item("b_kiew.txt", "b_kiew.txt", KIEW.encode())])
+    return root
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    """The dashboard with the fixture collection plus whatever was added to a temp upload dir."""
-    def extract_paths(paths):
-        added, messages = read_paths([p for p in paths if Path(p) == tmp_path])
-        fc = json.loads(json.dumps(FC))
-        fc["articles"] += [{"id": a.id, "path": a.path, "sha256": a.sha256, "chars": a.chars,
-                            "notes": a.notes} for a in added]
-        fc["messages"] = messages
-        return fc
-
-    fake = types.ModuleType("geo.pipeline")
-    fake.extract_paths = extract_paths
-    monkeypatch.setitem(sys.modules, "geo.pipeline", fake)
-    monkeypatch.setattr(store, "UPLOAD_DIR", tmp_path)
-    import streamlit as st
-    st.cache_data.clear()
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+def app(base_store, tmp_path, monkeypatch):
+    root = tmp_path / "store"
+    shutil.copytree(base_store, root)
+    monkeypatch.setenv("LAGEBILD_STORE", str(root))
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
 
 
 def html_text(at) -> str:
     return "\n".join(e.proto.body for e in at.get("html"))
 
 
-def test_opens_with_map_and_no_exception(app):
+def caption(at) -> str:
+    return at.caption[0].value
+
+
+def test_fresh_store_starts_with_the_seeds(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAGEBILD_STORE", str(tmp_path / "fresh"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception
+    assert "5 of 5 articles" in caption(at)
+    assert len(Store(tmp_path / "fresh").batches()) == 1
+
+
+def test_opens_on_the_store(app):
     at = app.run()
     assert not at.exception
-    assert "7 places · 4 figures · 3 of 3 articles" in at.caption[0].value
+    assert "of 2 articles" in caption(at)
     assert at.selectbox(key="f_place").value is None
 
 
@@ -53,38 +64,46 @@ def test_place_from_url_opens_its_side_panel_with_escaped_quotes(app):
     at = app.run()
     assert at.selectbox(key="f_place").value == "lagebild:plekhovo"
     panel = html_text(at)
-    assert "Bei <mark>Plekhovo</mark> gab es Kämpfe." in panel
+    assert "<mark>Plekhovo</mark>" in panel
     assert "&lt;img src=x onerror=alert(1)&gt;" in panel and "<img" not in panel
 
 
 def test_filters_update_view_and_url(app):
     at = app.run()
+    total = int(caption(at).split(" places")[0])
     at.multiselect(key="f_kind").set_value(["city"]).run()
-    assert "2 places" in at.caption[0].value
-    at.text_input(key="f_q").input("Seoul").run()
-    assert "1 places" in at.caption[0].value
-    assert at.query_params["kind"] in ("city", ["city"]) and at.query_params["q"] in ("Seoul", ["Seoul"])
+    cities = int(caption(at).split(" places")[0])
+    assert 0 < cities < total
+    assert at.query_params["kind"] in ("city", ["city"])
 
 
 def test_url_filters_are_restored(app):
     app.query_params["article"] = ["b_kiew", "no-such-article"]
     at = app.run()
     assert at.multiselect(key="f_article").value == ["b_kiew"]
-    assert "1 of 3 articles" in at.caption[0].value
+    assert "1 of 2 articles" in caption(at)
 
 
-def test_pasted_article_is_kept_and_duplicate_recognised(app, tmp_path):
+def test_pasted_article_is_kept_once_and_can_be_removed(app):
     at = app.run()
-    at.text_area[0].input("Kiew verkündete neue Zahlen aus der Region Kursk.")
-    at.button[0].click().run()
+    at.text_area(key="add_text").input("Die Armee meldete Kämpfe bei Charkiw und in der Region Sumy.")
+    at.text_input(key="add_title").input("Lage im Nordosten")
+    at.button(key="add_go").click().run()
     assert not at.exception
-    assert any("Added pasted text" in s.value for s in at.success)
-    assert len(list(tmp_path.glob("pasted-*.txt"))) == 1
-    assert "of 4 articles" in at.caption[0].value
-    at.text_area[0].input("Kiew verkündete neue Zahlen aus der Region Kursk.")
-    at.button[0].click().run()
-    assert any("already there" in s.value for s in at.info)
-    assert len(list(tmp_path.glob("pasted-*.txt"))) == 1
+    assert any(s.value.startswith("1 new") for s in at.sidebar.success)
+    assert "of 3 articles" in caption(at)
+    at.text_area(key="add_text").input("Die Armee meldete Kämpfe bei Charkiw und in der Region Sumy.")
+    at.button(key="add_go").click().run()
+    assert any("1 already known" in s.value for s in at.sidebar.info)
+    assert "of 3 articles" in caption(at)
+    at.session_state["tab"] = "Articles"
+    at.run()
+    pasted = [v for v in at.multiselect(key="remove_ids").options
+              if v.startswith("Lage im Nordosten")]
+    assert len(pasted) == 1
+    at.multiselect(key="remove_ids").set_value(pasted)
+    at.button(key="remove_go").click().run()
+    assert "of 2 articles" in caption(at)
 
 
 def test_claims_chart_and_exports_render(app):

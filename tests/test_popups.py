@@ -119,3 +119,15 @@ def test_figure_quote_marks_the_figure_and_escapes_the_sentence():
     assert "<mark>rund 30</mark>" in html
     assert "<script>" not in html and "&lt;script&gt;" in html and "a&lt;b" in html
     assert "source: GUR" in html
+
+
+def test_file_names_render_as_written_not_as_markdown():
+    from markdown_it import MarkdownIt
+
+    from geo.popups import markdown_literal
+
+    name = "**fett** ![x](http://127.0.0.1:9/t.png) <img src=y> [a](b)_c_.txt"
+    html = MarkdownIt("commonmark").render(markdown_literal(name))
+    assert "<strong>" not in html and "<img" not in html and "<a " not in html
+    assert "<em>" not in html
+    assert "**fett**" in html and "![x](http://127.0.0.1:9/t.png)" in html
