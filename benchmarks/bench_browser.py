@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="lagebild-bench-") as tmp:
-        app = h.make_app_copy(Path(tmp) / "app")
+        app = h.make_store(Path(tmp))
         t = time.perf_counter()
         with h.streamlit_server(app) as server, sync_playwright() as p:
             print(f"server up in {time.perf_counter() - t:.1f} s at {server.url}")

@@ -1,5 +1,5 @@
-"""Shared set-up for the browser test and ``benchmarks/bench_browser.py``: a copy of the app in a
-temporary folder (with a malicious article among its uploads), a real ``streamlit run`` server on
+"""Shared set-up for the browser test and ``benchmarks/bench_browser.py``: a store in a temporary
+folder (the seeds and a malicious article), a real ``streamlit run`` server on
 a free port, and headless Debian Chromium driven by Playwright with every request outside this
 machine aborted and recorded.
 
@@ -8,7 +8,6 @@ The helpers are plain functions so the benchmark can load this file by path and 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -50,48 +49,23 @@ SERVER_START_TIMEOUT = 60  # s: imports, plus a 13 s gazetteer build when no cac
 FIRST_MAP_TIMEOUT = 60_000  # ms: the first run of the script reads and analyses every article
 
 
-# --- the app in a temporary folder -------------------------------------------------------------
+# --- the store the app reads -------------------------------------------------------------------
 
-def _copy_gazetteer_cache(dest: Path) -> None:
-    """Copy only the current gazetteer pickle (the cache folder may hold stale ones). The cache
-    key covers the CSVs' mtimes, which ``copytree`` keeps, so the copy's key is the same."""
+def make_store(dest: Path, evil: bool = True) -> Path:
+    """A store under ``dest`` with the seeds and, with ``evil``, the malicious article, analysed
+    by the real pipeline (what the dashboard reads through ``LAGEBILD_STORE``)."""
+    sys.path.insert(0, str(ROOT))
     try:
-        sys.path.insert(0, str(ROOT))
-        from geo import gazetteer
-
-        current = gazetteer._cache_path()
-    except Exception:  # no cache to reuse: the app builds it (~13 s)
-        return
+        from geo.ingest import Inputs, Item, ingest
+        from geo.store import Store
     finally:
-        if sys.path and sys.path[0] == str(ROOT):
-            sys.path.pop(0)
-    if current.exists():
-        target = dest / "data" / "cache" / current.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(current, target)
-        except OSError:
-            shutil.copy2(current, target)
-
-
-def make_app_copy(dest: Path, evil: bool = True) -> Path:
-    """dashboard.py, geo/, seeds/, data/ (without uploads and stale caches), static/ and
-    .streamlit/ under ``dest``; the malicious article under data/uploads/ (``geo/store.py``'s
-    UPLOAD_DIR, which the dashboard reads alongside the seeds)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "dashboard.py", dest / "dashboard.py")
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("geo", "seeds", "static", ".streamlit"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, dest / name, ignore=ignore, dirs_exist_ok=True)
-    shutil.copytree(ROOT / "data", dest / "data", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("cache", "uploads", "__pycache__"))
-    _copy_gazetteer_cache(dest)
-    uploads = dest / "data" / "uploads"
-    uploads.mkdir(parents=True, exist_ok=True)
+        sys.path.remove(str(ROOT))
+    root = dest / "store"
+    store = Store(root)
+    ingest(store, Inputs().items([ROOT / "seeds"]))
     if evil:
-        (uploads / EVIL_NAME).write_text(EVIL_TEXT, encoding="utf-8")
-    return dest
+        ingest(store, [Item(EVIL_NAME, EVIL_NAME, EVIL_TEXT.encode("utf-8"))])
+    return root
 
 
 # --- the server --------------------------------------------------------------------------------
@@ -149,19 +123,20 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def streamlit_server(app_dir: Path) -> Iterator[Server]:
-    """``python -m streamlit run dashboard.py`` in ``app_dir`` on a free port; always killed."""
+def streamlit_server(store: Path) -> Iterator[Server]:
+    """``python -m streamlit run dashboard.py`` on ``store``, on a free port; always killed.
+    Nothing is written into the repository: the log goes beside the store."""
     port = free_port()
-    log = app_dir / "streamlit.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("PYTHONPATH", None)  # import geo from the copy, not from the repository
+    log = store.parent / "streamlit.log"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1",
+           "LAGEBILD_STORE": str(store)}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py",
              "--server.headless", "true", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
-            cwd=app_dir, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     server = Server(f"http://127.0.0.1:{port}", proc, log)
     try:
         _wait_healthy(server.url, proc, SERVER_START_TIMEOUT)
@@ -298,8 +273,8 @@ def require_chromium() -> None:
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory) -> Iterator[Server]:
     require_chromium()
-    app_dir = make_app_copy(tmp_path_factory.mktemp("lagebild-app"))
-    with streamlit_server(app_dir) as server:
+    store = make_store(tmp_path_factory.mktemp("lagebild-app"))
+    with streamlit_server(store) as server:
         yield server
 
 

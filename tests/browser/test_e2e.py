@@ -1,17 +1,19 @@
-"""End to end in headless Chromium: the real ``streamlit run dashboard.py`` on a copy of the app,
-with a malicious article among the uploads.
+"""End to end in headless Chromium: the real ``streamlit run dashboard.py`` on a store holding
+the seeds and a malicious article.
 
 - the page loads nothing from outside this machine (every request, in every frame, is checked);
 - the map draws its markers; clicking the Plekhovo marker shows its quote in the side panel;
 - the malicious article's ``<img onerror>`` and ``<script>`` are shown as text and never run;
 - pan and zoom send nothing to the server (no rerun) and a click's rerun keeps the view;
-- screenshots for the README go to ``docs/screenshots/``.
+- screenshots go to ``$LAGEBILD_SHOTS`` (``benchmarks/screenshots.py`` sets it for the README).
 
 Needs Debian's chromium at /usr/bin/chromium (``scripts/test.sh`` installs it); skipped without
 it, except in CI (``CI`` set), where its absence fails the test."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,7 +24,6 @@ from .conftest import (
     KURSK,
     PLEKHOVO,
     PLEKHOVO_QUOTE,
-    ROOT,
     Traffic,
     guarded_context,
     map_frame,
@@ -33,7 +34,9 @@ from .conftest import (
 
 pytestmark = pytest.mark.browser
 
-SHOTS = ROOT / "docs" / "screenshots"
+# README screenshots are made by ``python benchmarks/screenshots.py``, which points this at
+# docs/screenshots/; a plain test run keeps them out of the source tree.
+SHOTS = Path(os.environ.get("LAGEBILD_SHOTS") or Path(tempfile.gettempdir()) / "lagebild-shots")
 EVIL_ARTICLE = Path(EVIL_NAME).stem
 PANEL_TIMEOUT = 15_000  # ms; the budget is 1 s, measured by benchmarks/bench_browser.py
 
