@@ -23,7 +23,7 @@ articles go through a second:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -153,7 +153,36 @@ _CONTINUING = re.compile(
     rf"^[„\"»]?(?:{alternation(_LEX.continuing, ignore_case=True)}"
     rf"|{alternation(_LEX.continuing_articles, ignore_case=True)}\s+"
     rf"{alternation(_LEX.continuing_subjects, ignore_case=True)})\b")
-_CLAUSE_END = re.compile(r"[;:()–—]|,(?=\s*[„\"»]?[a-zäöüß])")
+# a clause ends at a comma before a lower-case word or before a number ("starben 32 Menschen,
+# 80 weitere wurden verletzt": what happened to the 32 is not what happened to the 80)
+_CLAUSE_END = re.compile(r"[;:()–—]|,(?=\s*[„\"»]?[a-zäöüß]|\s+\d)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_GROUP_SIZE = re.compile(rf"(?:^|\s)(?P<before>[\w-]*)\s+{alternation(_LEX.group_size_before)}\s+$")
+_MILITARY_UNITS = frozenset(_LEX.military_units)
+_YEAR_CUES = _LEX.year_cues | frozenset(_LEX.months)
+
+
+def _category_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words a sentence needs before its numbers are read: category nouns and measure or
+    people words (exact, or as the end of a compound), and the last word of each predicate,
+    deployment, count, loss and area phrase (as a word start where the phrase allows any
+    ending). A wider net than the rules, so that no figure is lost."""
+    exact = set(_NOUN_CATEGORY) | _TROOP_WORDS | _PEOPLE_WORDS
+    prefixes = []
+    for phrases in (*_LEX.predicates.values(), _LEX.deployment, _LEX.count_nouns,
+                    _LEX.loss_nouns, _LEX.victim_nouns, _LEX.area_units):
+        for phrase in phrases:
+            last = _WORDS.findall(phrase)[-1]
+            if phrase.endswith("*"):
+                prefixes.append(last)
+            else:
+                exact.add(last)
+    return frozenset(exact), tuple(prefixes)
+
+
+_CATEGORY_EXACT, _CATEGORY_PREFIXES = _category_vocabulary()
+_CATEGORY_SUFFIXES = tuple(_NOUN_CATEGORY)
 
 @dataclass
 class _Head:
@@ -224,22 +253,35 @@ class _Reader:
         self.actor_starts = [a.start for a in self.actors]
 
     def run(self) -> list[Figure]:
-        starts = [c.sentence.start for c in self.ctx]
-        by_sentence: dict[int, list[Quantity]] = {}
-        if not self.ctx:
-            return []
-        # one scan over the prose; sentences lie inside segments, so a quantity that fits in
-        # a sentence is in a segment
-        for q in find_quantities(self.prose, starts[0], self.ctx[-1].sentence.end):
-            i = bisect_right(starts, q.start) - 1
-            if i >= 0 and q.end <= self.ctx[i].sentence.end and \
-                    not self._is_no_count(q, self.ctx[i].sentence):
-                by_sentence.setdefault(i, []).append(q)
-        for i, quantities in sorted(by_sentence.items()):
-            before = self.ctx[i - 1] if i else None
-            self.ctx[i].figures = self._figures(self.ctx[i], quantities, before)
-        self._carry_places_back(sorted(by_sentence))
-        return [f for i in sorted(by_sentence) for f in self.ctx[i].figures]
+        """Sentences in order (a sentence may lean on the figures of the one before); numbers
+        are looked for only in sentences that may count something, which most do not."""
+        read: list[int] = []
+        for ctx in self.ctx:
+            if not self._may_count(ctx):
+                continue
+            sentence = ctx.sentence
+            quantities = [q for q in find_quantities(self.prose, sentence.start, sentence.end)
+                          if not self._is_no_count(q, sentence)]
+            if quantities:
+                before = self.ctx[ctx.index - 1] if ctx.index else None
+                ctx.figures = self._figures(ctx, quantities, before)
+                read.append(ctx.index)
+        self._carry_places_back(read)
+        return [f for i in read for f in self.ctx[i].figures]
+
+    def _may_count(self, ctx: _Sentence) -> bool:
+        """A word of what figures count (see _category_vocabulary), or a sentence that goes on
+        from one with figures and may borrow their noun ("„Mindestens 500“ seien es")."""
+        before = self.ctx[ctx.index - 1] if ctx.index else None
+        if before is not None and before.figures and \
+                (ctx.continues or _REPORTED.search(ctx.text)):
+            return True
+        for word in set(_WORDS.findall(ctx.text)):
+            key = word.casefold()
+            if key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
+                    key.startswith(_CATEGORY_PREFIXES):
+                return True
+        return False
 
     # --- sentence context ---------------------------------------------------------------
 
@@ -332,9 +374,14 @@ class _Reader:
     # --- figures ------------------------------------------------------------------------
 
     def _is_no_count(self, q: Quantity, sentence: Sentence) -> bool:
-        """Dates, ordinals ("am 4. November", "der 2. Weltkrieg") and years."""
+        """Dates, ordinals ("am 4. November", "der 2. Weltkrieg") and years ("im Jahr 1939",
+        "seit 2014", "im Juni 2024")."""
         if is_date(self.prose, q.start, q.end):
             return True
+        if q.qualifier == "exact" and _YEAR.fullmatch(self.prose, q.start, q.end):
+            last = _LAST_WORD.search(self.prose, max(sentence.start, q.start - 30), q.start)
+            if last and last.group(1).casefold() in _YEAR_CUES:
+                return True
         return (q.end < sentence.end - 1 and self.prose[q.end:q.end + 1] == "."
                 and q.qualifier == "exact")
 
@@ -348,7 +395,8 @@ class _Reader:
                 head = _Head("area_km2", q.end, kind="noun")
             elif own.kind == "none":
                 head = self._borrowed_head(ctx, q, quantities, heads, k, figures, before)
-            if head is None or head.category is None or _looks_like_year(q, head):
+            if head is None or head.category is None or _looks_like_year(q, head) or \
+                    self._group_size(q, head):
                 continue
             category: Category = head.category
             if category == "troops" and self._losses_before(ctx, q):
@@ -359,6 +407,15 @@ class _Reader:
             if derived is not None:
                 figures.append(derived)
         return figures
+
+    def _group_size(self, q: Quantity, head: _Head) -> bool:
+        """ "spielten zu 10 Mann": how big a group is, not how many troops there are
+        (unless units are counted: "Kompanien zu 100 Mann")."""
+        noun = self.prose[q.end:head.np_end].split()
+        if head.kind != "noun" or not noun or noun[-1].casefold() not in _TROOP_WORDS:
+            return False
+        m = _GROUP_SIZE.search(self.prose, max(0, q.start - 40), q.start)
+        return m is not None and m.group("before").casefold() not in _MILITARY_UNITS
 
     def _losses_before(self, ctx: _Sentence, q: Quantity) -> bool:
         """ "Verluste von 150 Mann", "beziffert die Verluste auf über 720.000 Mann"."""
@@ -405,17 +462,27 @@ class _Reader:
         military = category == "troops" or key in _TROOP_WORDS
         predicate = _predicate(np_text) or self._clause_predicate(ctx, q.start, tok.end())
         clause = self._clause_text(ctx, q.start)
-        if _AMONG.match(clause):  # the clause's verb is the sentence's
+        among = _AMONG.match(clause)
+        # a sentence that opens with "Darunter" picks from the last figure before it
+        whole = self._whole_before(ctx) if among and ctx.text.startswith(clause) else None
+        if among:  # the clause's verb is the sentence's
             clause = ctx.text
             predicate = predicate or _predicate(ctx.text)
         if category in (None, "troops") or (category == "killed" and predicate == "killed_or_wounded"):
             if predicate:
                 category = predicate
+            elif whole is not None:
+                category = whole.category  # "3.000 getötet. Darunter 200 Offiziere."
             elif military or _DEPLOYED.search(clause):
                 category = "troops"
             else:
                 return _Head(None, tok.end(), kind="other")
         return _Head(category, tok.end(), military, "noun", people)
+
+    def _whole_before(self, ctx: _Sentence) -> Figure | None:
+        """The figure a sentence that opens with "Darunter" or "Unter ihnen" picks from."""
+        before = self.ctx[ctx.index - 1].figures if ctx.index else []
+        return before[-1] if before else None
 
     def _people_actor(self, start: int, end: int) -> str | None:
         for a in self._actors_in(start, end):

@@ -119,6 +119,7 @@ class Lexicon:
     weekdays: frozenset[str]
     months: tuple[str, ...]
     periods: frozenset[str]
+    year_cues: frozenset[str]
     adjective_endings: tuple[str, ...]
     adjective_suffixes: tuple[str, ...]
     inflection: Mapping[str, tuple[str, ...]]
@@ -133,6 +134,7 @@ class Lexicon:
     victim_nouns: tuple[str, ...]
     loss_amount_prepositions: tuple[str, ...]
     subset_markers: tuple[str, ...]
+    group_size_before: tuple[str, ...]
     hedges: Mapping[str, Qualifier]
     number_word_parts: tuple[str, ...]
     zero: tuple[str, ...]
@@ -336,6 +338,7 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         reported_speech=tuple(raw["verbs"]["reported_speech"]),
         weekdays=frozenset(raw["calendar"]["weekdays"]), months=tuple(raw["calendar"]["months"]),
         periods=frozenset(raw["calendar"]["periods"]),
+        year_cues=frozenset(raw["calendar"]["year_cues"]),
         adjective_endings=tuple(infl["adjective_endings"]),
         adjective_suffixes=tuple(infl["adjective_suffixes"]),
         inflection={k: tuple(v) for k, v in infl.items()},
@@ -347,6 +350,7 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         count_nouns=tuple(cat["count_nouns"]), loss_nouns=tuple(cat["loss_nouns"]),
         victim_nouns=tuple(cat["victim_nouns"]),
         loss_amount_prepositions=tuple(cat["loss_amount_prepositions"]), subset_markers=tuple(cat["subset_markers"]),
+        group_size_before=tuple(cat["group_size_before"]),
         hedges=hedges,
         number_word_parts=tuple(num["word_parts"]), zero=tuple(num["zero"]),
         not_alone=frozenset(num["not_alone"]), one=tuple(num["one"]), scales=num["scales"],
