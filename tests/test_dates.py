@@ -165,6 +165,7 @@ RELATIVE = [
     ("vor 3 Tagen", TUE, "vor 3 Tagen", "2024-11-02", "2024-11-02", "day"),
     ("vor zwei Wochen", TUE, "vor zwei Wochen", "2024-10-21", "2024-10-27", "week"),
     ("vor einem Monat", TUE, "vor einem Monat", "2024-10-01", "2024-10-31", "month"),
+    ("am Sonntagabend", TUE, "am Sonntagabend", "2024-11-03", "2024-11-03", "day"),
     ("Anfang der Woche", TUE, "Anfang der Woche", "2024-11-04", "2024-11-06", "period"),
     ("Ende letzten Monats", TUE, "Ende letzten Monats", "2024-10-21", "2024-10-31", "period"),
     ("Mitte des Jahres", TUE, "Mitte des Jahres", "2024-05-01", "2024-08-31", "period"),
@@ -308,6 +309,8 @@ def test_published_date_sources_in_order_of_trust():
     assert published_date("Stand: 01.01.2024", HTML_META, None, None) == (TUE, "html")
     assert published_date("", HTML_LD, None, None) == (d("2024-11-04"), "html")
     assert published_date("", HTML_TIME, None, None) == (d("2024-11-03"), "html")
+    assert published_date("", '<meta name="date" content="05.11.2024">', None, None) == (
+        TUE, "html")
     assert published_date("Stand: 05.11.2024\nText", None, "20240101_x.txt", None) == (
         TUE, "text")
     assert published_date("", "<p>kein Datum</p>", "2024-11-05_kursk.txt", None) == (

@@ -9,6 +9,7 @@ The German words live in ``data/lexicon/temporal_de.json``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -37,7 +38,7 @@ def _crosses_clause(text: str | None, a: int, b: int) -> bool:
 
 
 def when_for(offset_start: int, offset_end: int, sentence_start: int, sentence_end: int,
-             exprs: list[TimeExpr], published: date | None,
+             exprs: Sequence[TimeExpr], published: date | None,
              text: str | None = None) -> dict[str, Any] | None:
     """The time a figure or mention at ``offset_start:offset_end`` refers to: the nearest
     temporal expression of its sentence (same clause first, when ``text`` is given to see the

@@ -65,15 +65,17 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         unit: (int(span.get("days", 0)), int(span.get("months", 0)))
         for unit, span in raw["vague_spans"].items()
     }
+    # "Sonntagabend", "Montagmorgen": a weekday with a part of the day is that weekday
+    weekdays = dict(raw["weekdays"])
+    weekdays.update({name + part: day for name, day in raw["weekdays"].items()
+                     for part in raw["dayparts"]})
     starters = {p[0] for phrases in raw["openers"].values() for p in _phrases(phrases)}
-    for key in ("modifiers", "weekdays", "months", "parts", "relative_days"):
-        table = raw[key]
-        starters.update(modifiers if key == "modifiers" else table)
+    starters.update(modifiers, weekdays, raw["months"], raw["parts"], raw["relative_days"])
     return Lexicon(
         months=dict(raw["months"]),
         month_names=tuple(raw["month_names"]),
         month_abbreviations=dict(raw["month_abbreviations"]),
-        weekdays=dict(raw["weekdays"]),
+        weekdays=weekdays,
         weekend=frozenset(raw["weekend"]),
         relative_days=dict(raw["relative_days"]),
         lowercase_only=frozenset(raw["lowercase_only"]),

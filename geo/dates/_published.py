@@ -34,7 +34,10 @@ def _iso_date(value: str) -> date | None:
     the date the publisher printed)."""
     m = _ISO.match(value)
     if m is None:
-        return None
+        # some pages write their metadata the German way ("05.11.2024")
+        days = [e.begin for e in find_temporal(value[:200], None)
+                if e.kind == "absolute" and e.granularity == "day"]
+        return days[0] if days else None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
