@@ -1,0 +1,121 @@
+"""The lexicon: the shipped data loads without contradictions, the check catches planted ones,
+words are case-folded once, and every file says where it comes from."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo import lexicon
+from geo.lexicon import LexiconError, alternation, spellings
+from geo.paths import data_dir
+
+SHIPPED = data_dir() / "lexicon"
+
+
+def test_shipped_data_has_no_contradiction() -> None:
+    lexicon.load.cache_clear()
+    lex = lexicon.load()
+    assert "nach" in lex.role("locative") & lex.role("source_marking")  # the allowed overlap
+
+
+def test_every_file_names_source_and_licence_and_the_readme_lists_it() -> None:
+    readme = (SHIPPED / "README.md").read_text(encoding="utf-8")
+    for path in sorted(SHIPPED.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["_source"] and data["_licence"], path.name
+        assert f"`{path.name}`" in readme, path.name
+
+
+@pytest.fixture
+def planted(tmp_path: Path):
+    """A copy of the lexicon and a way to change one file of it."""
+    folder = tmp_path / "lexicon"
+    shutil.copytree(SHIPPED, folder)
+
+    def plant(name: str, change) -> Path:
+        path = folder / f"{name}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return folder
+    return plant
+
+
+def test_copy_of_shipped_data_loads(planted) -> None:
+    folder = planted("hedges", lambda d: None)
+    assert lexicon.load(folder).hedges["mehr als"] == "at_least"
+
+
+@pytest.mark.parametrize("name, change, message", [
+    ("prepositions", lambda d: d["words"]["laut"].append("locative"),
+     r"\['laut'\] in both prepositions:source_marking and prepositions:locative"),
+    ("prepositions", lambda d: d["words"]["aus"].append("locative"),
+     r"\['aus'\] in both prepositions:origin and prepositions:locative"),
+    ("demonyms", lambda d: d["countries"]["UA"]["names"].append("Moskau"),
+     r"'moskau' in both demonyms:RU and demonyms:UA"),
+    ("categories", lambda d: d["nouns"]["wounded"].append("Tote"),
+     r"'tote' in both categories:nouns:killed and categories:nouns:wounded"),
+    ("categories", lambda d: d["people_words"].append("soldaten"),
+     r"\['soldaten'\] in both categories:people_words and categories:nouns"),
+    ("hedges", lambda d: d["up_to"].append("über"),
+     r"'über' in both hedges:at_least and hedges:up_to"),
+    ("settlement_words", lambda d: d["areas"].append("Opfer"),
+     r"\['opfer'\] in both settlement_words:all and categories:nouns"),
+    ("speech_verbs", lambda d: d["speaker_at_place"].append("flüsterte"),
+     r"\['flüsterte'\] in speech_verbs:speaker_at_place but not in speech_verbs:all"),
+])
+def test_planted_contradiction_is_caught(planted, name, change, message) -> None:
+    folder = planted(name, change)
+    with pytest.raises(LexiconError, match=message):
+        lexicon.load(folder)
+
+
+def test_a_key_given_twice_is_caught(tmp_path: Path) -> None:
+    folder = tmp_path / "lexicon"
+    shutil.copytree(SHIPPED, folder)
+    path = folder / "units.json"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '"not_people":', '"area": [], "not_people":'), encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"units.json: key\(s\) \['area'\] given twice"):
+        lexicon.load(folder)
+
+
+def test_a_file_without_licence_is_refused(planted) -> None:
+    folder = planted("calendar", lambda d: d.pop("_licence"))
+    with pytest.raises(LexiconError, match="calendar.json: no '_licence'"):
+        lexicon.load(folder)
+
+
+def test_words_are_case_folded_once() -> None:
+    lex = lexicon.load()
+    assert "ausserhalb" in lex.prepositions and "außerhalb" not in lex.prepositions
+    assert "grossraum" in lex.settlement_words
+    assert "ausserdem" in lex.sentence_adverbs
+    assert lex.hedges["ungefähr"] == "approx"
+    # kept as written: the words numbers are written with, and the demonym table
+    assert "dreißig" in lex.tens
+    assert lex.demonyms.names["Weißrussland"] == "BY"
+
+
+def test_alternation_matches_both_spellings_and_any_ending() -> None:
+    pattern = re.compile(alternation(["grossraum", "ums leben", "getötet*"], ignore_case=True))
+    for text in ("Großraum", "GROSSRAUM", "ums  Leben", "getöteten"):
+        assert pattern.fullmatch(text), text
+    assert not pattern.fullmatch("Großraume")
+    assert spellings("gemäss") == ("gemäss", "gemäß")
+    assert spellings("laut") == ("laut",)
+
+
+def test_place_side_lists_are_kept_for_places() -> None:
+    """The lists places.py can switch to: one preposition list with roles, one settlement list."""
+    lex = lexicon.load()
+    assert {"aus", "von", "richtung", "gegen", "in"} <= lex.role("place_cue")
+    assert not {"aus", "von", "richtung", "gegen"} & lex.role("locative")
+    assert {"innerhalb", "ausserhalb", "zur"} <= lex.role("where")
+    assert {"grossstadt", "grenzstadt", "dorf"} <= lex.settlements
+    assert {"region", "grossraum"} <= lex.areas and not lex.areas & lex.settlements
