@@ -50,7 +50,7 @@ def test_sentence_splitting_is_linear_in_time():
 
 def test_run_of_full_stops_is_linear():
     # the end-of-sentence pattern used to retry the whole run from every dot: 20k dots, 4.5 s
-    article = article_from_text("dots.txt", "Kursk " + "." * 500_000 + " Ende")
+    article = article_from_text("dots.txt", "Kursk " + "." * 500_000 + "Ende")
     assert _seconds(split_sentences, article) < 2
 
 
