@@ -166,6 +166,8 @@ RELATIVE = [
     ("vor zwei Wochen", TUE, "vor zwei Wochen", "2024-10-21", "2024-10-27", "week"),
     ("vor einem Monat", TUE, "vor einem Monat", "2024-10-01", "2024-10-31", "month"),
     ("am Sonntagabend", TUE, "am Sonntagabend", "2024-11-03", "2024-11-03", "day"),
+    ("am Donnerstag vergangener Woche", TUE, "am Donnerstag vergangener Woche", "2024-10-31",
+     "2024-10-31", "day"),
     ("Anfang der Woche", TUE, "Anfang der Woche", "2024-11-04", "2024-11-06", "period"),
     ("Ende letzten Monats", TUE, "Ende letzten Monats", "2024-10-21", "2024-10-31", "period"),
     ("Mitte des Jahres", TUE, "Mitte des Jahres", "2024-05-01", "2024-08-31", "period"),
@@ -193,6 +195,8 @@ PERIODS = [
     ("vom 28. Dezember bis 3. Januar", d("2025-01-10"), "vom 28. Dezember bis 3. Januar",
      "2024-12-28", "2025-01-03"),
     ("am 5. und 6. November", TUE, "am 5. und 6. November", "2024-11-05", "2024-11-06"),
+    ("1.–3. November", TUE, "1.–3. November", "2024-11-01", "2024-11-03"),
+    ("vom 28.-30.10.2023", None, "vom 28.-30.10.2023", "2023-10-28", "2023-10-30"),
     ("von Oktober bis Dezember 2024", None, "von Oktober bis Dezember 2024", "2024-10-01",
      "2024-12-31"),
     ("in den vergangenen zwei Wochen", TUE, "in den vergangenen zwei Wochen", "2024-10-22",
@@ -253,7 +257,7 @@ TRAPS = [
     "Seite 12", "§ 5 Abs. 2", "S. 5. Absatz 3.", "1939 Soldaten", "seit 1939 Soldaten",
     "Jan Hansen sagte", "August Bebel", "am Morgen", "die Oktober-Offensive",
     "60-mm-Mörsern", "Kapitel 3.2.1", "Version 1.2.3.4", "am 31. Februar", "seit den USA",
-    "zum ersten Mal", "montags", "Morgen beginnt die Offensive",
+    "zum ersten Mal", "montags", "Morgen beginnt die Offensive", "die 3.-5. Armee", "Seiten 3-5.",
 ]
 
 

@@ -301,6 +301,13 @@ class _Grammar:
             point = self.datepoint(k)
             if point is not None:
                 return _Hit(point[0], "absolute", "day", self.point_resolver(point[1]))
+        week_sense = self.lex.modifiers.get(self.w(j + 1))
+        if sense is None and week_sense is not None and \
+                self.lex.units.get(self.w(j + 2)) == "week" and self.w(j + 2) not in self.lex.plural_units:
+            # "am Donnerstag vergangener Woche": that weekday of that week
+            step = {"past": -1, "this": 0, "next": 1}[week_sense]
+            return _Hit(j + 3, "relative", "day", _guard(lambda pub, future: (
+                cal.week_of(pub)[0] + timedelta(days=7 * step + weekday),) * 2))
         return _Hit(j + 1, "relative", "day",
                     _guard(lambda pub, future: (cal.weekday_near(pub, weekday, sense, future),) * 2))
 
@@ -504,6 +511,8 @@ class _Grammar:
             return None
         with_und = opener in lex.openers_flat("range_with_und")
         joins = [p for p in lex.openers["range_to"] if (p[0] == "und") == with_und]
+        if not with_und:
+            joins += [(dash,) for dash in lex.openers_flat("dashes")]
         j3 = self.phrase(j2, tuple(joins))
         if j3 < 0:
             return None
@@ -532,6 +541,21 @@ class _Grammar:
             return None
         begin, last = date(first_year, 1, 1), date(y_end, 12, 31)
         return _Hit(j3 + 1, "period", "period", _fixed(begin, last))
+
+    def dash_range(self, k: int) -> _Hit | None:
+        """'1.–3. November', '28.-30.10.2024': a day, a dash, a date."""
+        if self.num(k, 2) is None or self.w(k + 1) != "." or not self.glued(k + 1):
+            return None
+        if self.w(k + 2) not in self.lex.openers_flat("dashes"):
+            return None
+        second = self.datepoint(k + 3)
+        if second is None:
+            return None
+        p2 = second[1]
+        p1 = _Point(int(self.words[k]), p2.month, p2.year)
+        if not _valid(p1.day, p1.month, p1.year) or p1.day > p2.day:
+            return None
+        return _Hit(second[0], "period", "period", self.days_between(p1, p2))
 
     @staticmethod
     def days_between(p1: _Point, p2: _Point) -> Resolver:
@@ -582,7 +606,8 @@ class _Grammar:
         k = 0
         while k < self.n:
             if self.digits(k):
-                hit = self.core(k, opened=False)  # a number opens only a date ("5. November")
+                # a number opens only a date ("5. November") or a range ("1.–3. November")
+                hit = self.core(k, opened=False) or self.dash_range(k)
             elif self.low[k] in self.starters:
                 hit = self.parse_at(k)
             else:
