@@ -42,9 +42,42 @@ def _key(name: str, table: tuple[re.Pattern[str], dict[str, str]]) -> str:
     return _REPEATS.sub(r"\1", sounds)  # "Saporischschja" and "Zaporizhzhya" both have one S
 
 
+def _plain_table() -> dict[int, str]:
+    """Per character of the Latin, Greek and Cyrillic blocks: what ``_key`` leaves of it before
+    its sound rules (accents and apostrophes dropped), with German's one-letter rules applied."""
+    table = {}
+    for code in range(0x530):
+        ch = chr(code)
+        plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        table[code] = _APOSTROPHES.sub("", plain)
+    return {code: plain.translate(_GERMAN_LETTERS) for code, plain in table.items()}
+
+
+# German's rules for single letters that no longer spelling contains: a plain mapping
+_GERMAN_LETTERS = str.maketrans({"w": "v", "j": "i", "y": "i", "ß": "s"})
+_GERMAN_PLAIN = _plain_table()
+# the rest of _GERMAN, as replacements in turn: "schtsch" is "sch" + "tsch", and no spelling
+# can start inside another's "ch", so this gives what the one-pass replacer gives
+_GERMAN_CLUSTERS = (("tsch", "C"), ("sch", "S"), ("ch", "H"), ("zh", "S"), ("z", "c"))
+
+
 def german_key(name: str) -> str:
-    """The sound key of a name as German writes it: "Tschassiw Jar" -> "Casiv iar"."""
-    return _key(name, _GERMAN)
+    """The sound key of a name as German writes it: "Tschassiw Jar" -> "Casiv iar".
+
+    Runs for every new capitalised word the recogniser meets, so it is ``_key`` with the
+    Unicode decomposition looked up in a table and the sound rules done by string methods."""
+    folded = name.casefold()
+    if not folded.isascii() and max(folded) >= "\u0530":
+        return _key(name, _GERMAN)  # outside the table's blocks: decompose
+    plain = folded.translate(_GERMAN_PLAIN)
+    for spelling, sound in _GERMAN_CLUSTERS:
+        if spelling in plain:
+            plain = plain.replace(spelling, sound)
+    for c in set(plain):  # letters written twice once ("\n" is no letter _REPEATS sees)
+        double = c + c
+        while double in plain and c != "\n":
+            plain = plain.replace(double, c)
+    return plain
 
 
 def english_key(name: str) -> str:
