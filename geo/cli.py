@@ -20,6 +20,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", type=Path, help="files or folders (.txt .md .html)")
     ex.add_argument("-o", "--output", type=Path, help="GeoJSON file (default: stdout)")
     ex.add_argument("--figures-csv", type=Path, help="also write the figures table as CSV")
+    ex.add_argument("--date", type=_iso_date, help="publication date of every input (YYYY-MM-DD)")
 
     store_help = "store folder (default: $LAGEBILD_STORE or the user data folder)"
     ing = sub.add_parser("ingest", help="analyse new articles into the corpus store")
@@ -46,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     par.add_argument("--scheduler", help="analyse on a running Dask cluster (tcp://HOST:PORT)")
     ing.add_argument("--reanalyse", action="store_true",
                      help="analyse again articles kept by an older analyser version")
+    ing.add_argument("--date", type=_iso_date, help="publication date of every input (YYYY-MM-DD)")
 
     exp = sub.add_parser("export", help="write the store (or some articles) in extract's format")
     exp.add_argument("--store", type=Path, help=store_help)
@@ -60,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("build-gazetteer", help="build the cached gazetteer index now")
     return parser
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,6 +117,8 @@ def _extract(args: argparse.Namespace) -> int:
     taken: set[str] = set()
     for article in articles:
         article.id = unique_id(article.id, article.sha256, taken)
+        if args.date:
+            article.published, article.published_source = args.date, "user"
     fc = feature_collection(analyse(articles, messages))
     _emit(fc, args.output, args.figures_csv, None)
     return 0
@@ -130,7 +142,10 @@ def _ingest(args: argparse.Namespace) -> int:
     store = _store(args)
     inputs = Inputs()
     try:
-        summary = ingest(store, inputs.items(args.paths), reanalyse=args.reanalyse,
+        items = inputs.items(args.paths)
+        if args.date:
+            items = (item.with_meta(published=args.date) for item in items)
+        summary = ingest(store, items, reanalyse=args.reanalyse,
                          workers=args.workers, scheduler=args.scheduler,
                          progress=terminal_progress, inputs=inputs)
     except OSError as err:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from geo.model import Place
+from geo.dates import TimeExpr, when_for
+from geo.model import Article, Place, Sentence
 
 if TYPE_CHECKING:
     from geo.pipeline import Analysis
@@ -60,9 +61,12 @@ def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
     for article in analysis.articles:
         row: Row = {"article_id": article.id, "name": article.path.rsplit("/", 1)[-1],
                     "path": article.path, "sha256": article.sha256, "chars": article.chars,
-                    "notes": list(article.notes), "text": article.text}
+                    "notes": list(article.notes), "text": article.text,
+                    "published": article.published.isoformat() if article.published else None,
+                    "published_source": article.published_source}
         row.update((meta or {}).get(article.id, {}))
         out["articles"].append(row)
+        times = analysis.times.get(article.id, [])
         sentences = analysis.sentences.get(article.id, [])
         index = {(s.start, s.end): i for i, s in enumerate(sentences)}
         out["sentences"].extend({"article_id": article.id, "sentence_index": i, "start": s.start,
@@ -77,7 +81,8 @@ def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
                 "role": m.role, "place_id": m.place.place_id, "confidence": m.confidence,
                 "runner_up_id": runner.place_id if runner else None,
                 "runner_up_name": runner.name if runner else None,
-                "runner_up_confidence": m.runner_up_confidence})
+                "runner_up_confidence": m.runner_up_confidence,
+                **_when(article, times, m.start, m.end, m.sentence)})
         for f in (f for f in analysis.figures if f.article == article.id):
             out["figures"].append({
                 "article_id": f.article, "start": f.start, "end": f.end, "text": f.text,
@@ -85,9 +90,30 @@ def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
                 "derived": f.derived, "category": f.category, "actor": f.actor,
                 "source": f.source, "place_ids": list(f.place_ids),
                 "sentence_index": index.get((f.sentence.start, f.sentence.end), -1),
-                "sentence_start": f.sentence.start, "sentence_end": f.sentence.end})
+                "sentence_start": f.sentence.start, "sentence_end": f.sentence.end,
+                **_when(article, times, f.start, f.end, f.sentence)})
     out["places"] = [place_row(p) for p in places.values()]
     return out
+
+
+def _when(article: Article, times: list[TimeExpr], start: int, end: int, s: Sentence) -> Row:
+    return when_columns(when_for(start, end, s.start, s.end, times, article.published,
+                                 article.text))
+
+
+WHEN_KEYS = ("start", "end", "granularity", "text", "start_offset", "end_offset", "time_source")
+
+
+def when_columns(when: Row | None) -> Row:
+    """``geo.dates.when_for``'s dict as flat ``when_*`` columns (all None when undated)."""
+    return {f"when_{k}": (when or {}).get(k) for k in WHEN_KEYS}
+
+
+def when_value(row: Row) -> Row | None:
+    """The ``when`` object of the contract from a row's ``when_*`` columns."""
+    if row.get("when_time_source") is None:
+        return None
+    return {k: row[f"when_{k}"] for k in WHEN_KEYS}
 
 
 def place_row(p: Place) -> Row:
@@ -124,7 +150,8 @@ def from_tables(t: Tables, messages: Iterable[str] = ()) -> dict[str, Any]:
 
 def _article(a: Row) -> Row:
     out: Row = {"id": a["article_id"], "name": a["name"], "path": a["path"],
-                "sha256": a["sha256"], "chars": a["chars"], "notes": list(a["notes"] or [])}
+                "sha256": a["sha256"], "chars": a["chars"], "notes": list(a["notes"] or []),
+                "published": a["published"], "published_source": a["published_source"]}
     out.update((k, a[k]) for k in OPTIONAL_ARTICLE_KEYS if a.get(k) is not None)
     return out
 
@@ -138,7 +165,7 @@ def _mention(m: Row, texts: dict[str, str]) -> Row:
     return {"article": m["article_id"], "start": m["start"], "end": m["end"],
             "surface": m["surface"], "sentence": _quote(m, texts),
             "sentence_index": m["sentence_index"], "sentence_start": m["sentence_start"],
-            "sentence_end": m["sentence_end"], "role": m["role"]}
+            "sentence_end": m["sentence_end"], "role": m["role"], "when": when_value(m)}
 
 
 def _figure(f: Row, texts: dict[str, str]) -> Row:
@@ -148,7 +175,7 @@ def _figure(f: Row, texts: dict[str, str]) -> Row:
             "category": f["category"], "actor": f["actor"], "source": f["source"],
             "place_ids": list(f["place_ids"] or []), "sentence": _quote(f, texts),
             "sentence_index": f["sentence_index"], "sentence_start": f["sentence_start"],
-            "sentence_end": f["sentence_end"]}
+            "sentence_end": f["sentence_end"], "when": when_value(f)}
 
 
 def _feature(p: Row, mentions: list[Row], texts: dict[str, str]) -> Row:

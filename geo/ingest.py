@@ -40,6 +40,9 @@ class Item:
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
+    def with_meta(self, **meta: Any) -> Item:
+        return Item(self.name, self.path, self.data, {**self.meta, **meta})
+
 
 @dataclass
 class Summary:
@@ -114,9 +117,12 @@ def analyse_items(items: list[Item]) -> tuple[Tables, list[str], list[str]]:
             continue
         article.id = item.meta.get("article_id", article.id)
         article.path = item.path
+        if item.meta.get("published"):
+            article.published, article.published_source = item.meta["published"], "user"
         articles.append(article)
     analysis = analyse(articles)
-    meta = {it.meta["article_id"]: {k: v for k, v in it.meta.items() if k != "article_id"}
+    meta = {it.meta["article_id"]: {k: v for k, v in it.meta.items()
+                                    if k not in ("article_id", "published")}
             for it in items if "article_id" in it.meta}
     return tables(analysis, meta), messages, bad
 
@@ -158,7 +164,8 @@ def ingest(store: Store, items: Iterable[Item], *, reanalyse: bool = False,
         article_id = hit.article_id if hit else unique_id(Path(item.name).stem, sha, taken)
         seen[sha] = article_id
         meta = {"article_id": article_id, "added": added, "analyser": ANALYSER_VERSION}
-        meta.update({k: v for k, v in item.meta.items() if k in ("title", "outlet", "url")})
+        meta.update({k: v for k, v in item.meta.items()
+                     if k in ("title", "outlet", "url", "published")})
         todo.append(Item(item.name, item.path, item.data, meta))
     chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
     done = 0

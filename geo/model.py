@@ -8,6 +8,7 @@ holds and an analyst can find every quote in the original file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 Role = Literal["place", "speaker"]
@@ -38,6 +39,10 @@ class Article:
     notes: list[str] = field(default_factory=list)  # what reading had to do: "decoded as cp1252"
     # ``text`` with markup blanked to spaces (same length, so offsets agree): match on this.
     prose: str = ""
+    # when the article appeared and how that is known: "user", "html", "text", "filename" or
+    # "none" (undated: never guessed); set by the user or by ``geo.pipeline.analyse``
+    published: date | None = None
+    published_source: str = "none"
 
     def __post_init__(self) -> None:
         if not self.prose:

@@ -12,6 +12,7 @@ from pathlib import Path
 from geo import gazetteer
 from geo.actors import find_actors
 from geo.collection import feature_collection
+from geo.dates import TimeExpr, find_temporal, published_date
 from geo.figures import extract_figures
 from geo.model import Actor, Article, Figure, Mention, Sentence
 from geo.normalise import View
@@ -27,6 +28,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    times: dict[str, list[TimeExpr]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
 
 
@@ -47,6 +49,10 @@ def analyse(articles: list[Article], messages: list[str] | None = None) -> Analy
         result.actors.extend(view.actors(actors))
         result.figures.extend(view.figures(figures))
         # --- end of matching view
+        if article.published_source != "user":
+            article.published, article.published_source = published_date(
+                article.prose, article.text if view.html_page else None, article.path, None)
+        result.times[article.id] = find_temporal(article.prose, article.published)
     return result
 
 

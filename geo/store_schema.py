@@ -20,7 +20,7 @@ import struct
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Bump when the same text yields other places, figures or sentences.
 ANALYSER_VERSION = "2026.11.30"
 
@@ -28,12 +28,17 @@ _STR = pa.string()
 _I64 = pa.int64()
 _F64 = pa.float64()
 
+# the event time of a mention or figure (geo.dates.when_for), flattened
+_WHEN = [("when_start", _STR), ("when_end", _STR), ("when_granularity", _STR),
+         ("when_text", _STR), ("when_start_offset", _I64), ("when_end_offset", _I64),
+         ("when_time_source", _STR)]
+
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("article_id", _STR), ("name", _STR), ("path", _STR), ("sha256", _STR),
         ("chars", _I64), ("notes", pa.list_(_STR)), ("text", _STR), ("added", _STR),
         ("analyser", _STR), ("title", _STR), ("outlet", _STR), ("url", _STR),
-        ("batch", _STR)]),
+        ("published", _STR), ("published_source", _STR), ("batch", _STR)]),
     "sentences": pa.schema([
         ("article_id", _STR), ("sentence_index", _I64), ("start", _I64), ("end", _I64),
         ("text", _STR), ("batch", _STR)]),
@@ -41,13 +46,13 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("article_id", _STR), ("start", _I64), ("end", _I64), ("surface", _STR),
         ("sentence_index", _I64), ("sentence_start", _I64), ("sentence_end", _I64),
         ("role", _STR), ("place_id", _STR), ("confidence", _F64), ("runner_up_id", _STR),
-        ("runner_up_name", _STR), ("runner_up_confidence", _F64), ("batch", _STR)]),
+        ("runner_up_name", _STR), ("runner_up_confidence", _F64), *_WHEN, ("batch", _STR)]),
     "figures": pa.schema([
         ("article_id", _STR), ("start", _I64), ("end", _I64), ("text", _STR), ("low", _I64),
         ("high", _I64), ("qualifier", _STR), ("vague", pa.bool_()), ("derived", pa.bool_()),
         ("category", _STR), ("actor", _STR), ("source", _STR), ("place_ids", pa.list_(_STR)),
         ("sentence_index", _I64), ("sentence_start", _I64), ("sentence_end", _I64),
-        ("batch", _STR)]),
+        *_WHEN, ("batch", _STR)]),
     "places": pa.schema([
         ("place_id", _STR), ("geonameid", _I64), ("name", _STR), ("name_de", _STR),
         ("feature_code", _STR), ("country_code", _STR), ("admin1", _STR),

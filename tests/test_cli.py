@@ -201,3 +201,29 @@ def test_interrupt_while_writing_leaves_no_partial_file(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         write_atomic(out, chunks())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_date_given_dates_every_figure_and_mention(tmp_path, run):
+    out = tmp_path / "dated.geojson"
+    assert run("extract", "seeds", "--date", "2024-11-05", "-o", str(out)).returncode == 0
+    fc = json.loads(out.read_text(encoding="utf-8"))
+    assert {(a["published"], a["published_source"]) for a in fc["articles"]} == \
+        {("2024-11-05", "user")}
+    texts = {a["id"]: (ROOT / a["path"]).read_text(encoding="utf-8") for a in fc["articles"]}
+    whens = [f["when"] for f in fc["figures"]] + [
+        m["when"] for feat in fc["features"] for m in feat["properties"]["mentions"]]
+    assert whens and all(w is not None for w in whens)
+    sources = {w["time_source"] for w in whens}
+    assert sources == {"text", "article"}
+    for fig in fc["figures"]:
+        w = fig["when"]
+        if w["time_source"] == "text":
+            assert texts[fig["article"]][w["start_offset"]:w["end_offset"]] == w["text"]
+        else:
+            assert (w["start"], w["end"]) == ("2024-11-05", "2024-11-05")
+
+
+def test_a_bad_date_is_refused(run, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["extract", "seeds", "--date", "5.11.2024"])
+    assert stop.value.code == 2 and "not a date" in capsys.readouterr().err
