@@ -276,12 +276,7 @@ class _Reader:
         if before is not None and before.figures and \
                 (ctx.continues or _REPORTED.search(ctx.text)):
             return True
-        for word in set(_WORDS.findall(ctx.text)):
-            key = word.casefold()
-            if key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
-                    key.startswith(_CATEGORY_PREFIXES):
-                return True
-        return False
+        return any(map(_is_category_word, _WORDS.findall(ctx.text)))
 
     # --- sentence context ---------------------------------------------------------------
 
@@ -720,6 +715,13 @@ def _noun_category(key: str) -> Category | None:
         if key.endswith(ending) and len(key) > len(ending) + 2:
             return category
     return None
+
+
+@lru_cache(maxsize=65536)
+def _is_category_word(word: str) -> bool:
+    key = word.casefold()
+    return key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
+        key.startswith(_CATEGORY_PREFIXES)
 
 
 def _predicate(text: str) -> Category | None:
