@@ -33,6 +33,9 @@ def found(text: str) -> list[tuple[str, str, str]]:
     ("die Armee Georgiens", "Georgiens", "GE", "country"),
     ("Moskaus Soldaten", "Moskaus", "RU", "country"),
     ("Soldaten der Vereinigten Staaten", "Vereinigten Staaten", "US", "country"),
+    # "ß" also as "ss", as Swiss papers write it
+    ("weissrussische Soldaten", "weissrussische", "BY", "adjective"),
+    ("Truppen aus Grossbritannien", "Grossbritannien", "GB", "country"),
 ])
 def test_single_actor(text: str, surface: str, code: str, kind: str) -> None:
     assert found(text) == [(surface, code, kind)]

@@ -345,3 +345,86 @@ def test_inverted_subjects_totals_of_losses_and_among_them() -> None:
         (720000, "casualties", "RU", "ukrainische Generalstab"),
         (40000, "troops", "RU", "Experten"),
         (11000, "troops", "KP", "Experten")]
+
+
+# --- case folding: the lexicon's words match however the article spells them --------------
+
+@pytest.mark.parametrize("opener", ["Außerdem", "Ausserdem"])
+def test_sentence_adverb_is_no_source_in_any_spelling(opener: str) -> None:
+    f = only(f"{opener} meldete das Militär 30 Verletzte.")
+    assert (f.low, f.category, f.source) == (30, "wounded", "Militär")
+
+
+@pytest.mark.parametrize("text", [
+    "Im Großraum Charkiw wurden zwölf Soldaten getötet.",
+    "Im Grossraum Charkiw wurden zwölf Soldaten getötet.",
+    "Die Großstadt Charkiw meldete zwölf Tote.",
+])
+def test_settlement_word_before_a_name_makes_it_the_place(text: str) -> None:
+    f = only(text)
+    assert (f.low, f.category, f.place_ids) == (12, "killed", ("t:charkiw",))
+
+
+# --- error classes seen on real war news -------------------------------------------------
+
+@pytest.mark.parametrize("text, source", [
+    ("Nach westlichen und ukrainischen Einschätzungen sind 50.000 russische Soldaten "
+     "gefallen.", "westlichen und ukrainischen Einschätzungen"),
+    ("Nach britischen Erkenntnissen sind 50.000 russische Soldaten gefallen.",
+     "britischen Erkenntnissen"),
+    ("Der Präsident verwies auf Geheimdienstberichte, wonach 50.000 russische Soldaten "
+     "gefallen sind.", "Präsident"),
+])
+def test_attributions_by_assessments_findings_and_referral(text: str, source: str) -> None:
+    f = only(text)
+    assert (f.low, f.category, f.actor, f.source) == (50000, "killed", "RU", source)
+
+
+def test_a_sentence_opening_with_a_subset_picks_from_the_figure_before() -> None:
+    figures = analyse_text("Laut Kiew hat Russland 50.000 Soldaten bei Kursk zusammengezogen. "
+                           "Unter ihnen sind mehr als 10.000 Nordkoreaner.")
+    assert [(f.low, f.qualifier, f.category, f.actor, f.source, f.place_ids)
+            for f in figures] == [
+        (50000, "exact", "troops", "RU", "Kiew", ("t:kursk",)),
+        (10000, "at_least", "troops", "KP", "Kiew", ("t:kursk",))]
+    figures = analyse_text("Laut Kiew wurden 3.000 Soldaten getötet. Darunter sind 200 Offiziere.")
+    assert [(f.low, f.category, f.source) for f in figures] == [
+        (3000, "killed", "Kiew"), (200, "killed", "Kiew")]  # the officers were killed too
+
+
+@pytest.mark.parametrize("per_unit", ["zu je", "mit jeweils", "mit je"])
+def test_per_unit_totals_with_other_distributives(per_unit: str) -> None:
+    base, total = analyse_text(f"Geplant seien drei Brigaden {per_unit} 2.000 Soldaten.")
+    assert (base.low, base.derived) == (2000, False)
+    assert (total.low, total.derived, total.text) == (6000, True, f"drei Brigaden {per_unit} 2.000")
+
+
+def test_each_number_after_a_comma_has_its_own_predicate() -> None:
+    figures = analyse_text("Bei dem Angriff auf Charkiw starben 32 Menschen, 80 weitere wurden "
+                           "verletzt.")
+    assert [(f.low, f.category, f.place_ids) for f in figures] == [
+        (32, "killed", ("t:charkiw",)), (80, "wounded", ("t:charkiw",))]
+
+
+@pytest.mark.parametrize("text", [
+    "Im Jahr 1939 marschierten deutsche Truppen in Polen ein.",
+    "Seit 2014 sind Soldaten in Bachmut stationiert.",
+    "Im Juni 2024 wurden Soldaten nach Kursk verlegt.",
+    "Die Gastgeber spielten ab der 60. Minute nur noch zu 10 Mann.",
+])
+def test_years_and_team_sizes_are_no_figures(text: str) -> None:
+    assert analyse_text(text) == []
+
+
+def test_a_year_like_count_without_a_year_word_and_unit_sizes_stay_figures() -> None:
+    f = only("Nach Angaben der Behörden wurden 1939 Soldaten getötet.")
+    assert (f.low, f.category) == (1939, "killed")
+    f = only("Geplant seien drei Kompanien zu 100 Mann.")
+    assert (f.low, f.category) == (100, "troops")
+
+
+def test_a_continuing_sentence_without_a_category_word_still_borrows() -> None:
+    """The sentence filter lets through what leans on the sentence before."""
+    figures = analyse_text("Der Generalstab meldete 300 Tote. Es seien sogar 400 gewesen.")
+    assert [(f.low, f.category, f.source) for f in figures] == [
+        (300, "killed", "Generalstab"), (400, "killed", "Generalstab")]

@@ -53,6 +53,8 @@ def test_not_a_number(text: str) -> None:
     ("„Mindestens 800“ seien", ("Mindestens 800", 800, 800, "at_least", False)),
     ("rund 45 Quadratkilometer", ("rund 45 Quadratkilometer", 45, 45, "approx", False)),
     ("mehr als 1.000 km²", ("mehr als 1.000 km²", 1_000, 1_000, "at_least", False)),
+    ("dreissig Soldaten", ("dreissig", 30, 30, "exact", False)),  # "ß" as Swiss papers write it
+    ("Dreißig Soldaten", ("Dreißig", 30, 30, "exact", False)),
 ])
 def test_find_quantities(text: str, expected: tuple) -> None:
     assert one(text) == expected
