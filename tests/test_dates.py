@@ -275,7 +275,8 @@ def test_time_of_day_does_not_break_a_date():
 
 # -- linear time ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("unit", ["1", "1.", "12.11.", "am ", "seit dem vom 1. bis ", "Ende des "])
+@pytest.mark.parametrize("unit", ["1", "1.", "12.11.", "am ", "seit dem vom 1. bis ", "Ende des ",
+                                  "<a ", '<meta a="', "<!", "<time datetime=2024-11-05>"])
 def test_linear_time_on_a_megabyte(unit):
     text = unit * (1_000_000 // len(unit))
     t0 = time.perf_counter()
@@ -342,6 +343,15 @@ def test_published_date_from_a_date_line(text):
 ])
 def test_published_date_never_guesses(text):
     assert published_date(text, None, None, None) == (None, "none")
+
+
+def test_published_date_survives_broken_html():
+    deep = '<script type="application/ld+json">' + "[" * 100_000 + "</script>"
+    assert published_date("", deep + HTML_TIME, None, None) == (d("2024-11-03"), "html")
+    unclosed = '<script type="application/ld+json">{"datePublished": "2024-11-05"}'
+    assert published_date("", unclosed, None, None) == (None, "none")
+    commented = "<!-- <time datetime='2024-01-01'> -->" + HTML_TIME
+    assert published_date("", commented, None, None) == (d("2024-11-03"), "html")
 
 
 def test_published_date_rejects_impossible_filename_dates():

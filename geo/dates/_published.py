@@ -6,10 +6,11 @@ the top of the text, a date in the file name; otherwise no date at all.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
+from collections import deque
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import PurePath
 from typing import Any
 
@@ -44,77 +45,103 @@ def _iso_date(value: str) -> date | None:
         return None
 
 
-class _MetaReader(HTMLParser):
-    """Collects the date-bearing metadata of a page in one pass."""
+_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9:-]{0,30}")
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+_ATTR_CHARS = 2000  # a meta or time tag's attributes fit in this; longer tails are not read
+_WANTED = frozenset({"meta", "time", "script"})
+_RAW_TEXT = frozenset({"script", "style"})
+_LD_CHARS = 2_000_000
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: dict[str, str] = {}
-        self.times: list[tuple[bool, str]] = []  # (marked as publication, datetime)
-        self.ld: list[str] = []
-        self._in_ld = False
-        self._buf: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
+def _attrs(inner: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(inner[:_ATTR_CHARS]):
+        value = m.group(2) if m.group(2) is not None else (
+            m.group(3) if m.group(3) is not None else (m.group(4) or ""))
+        out.setdefault(m.group(1).lower(), html_lib.unescape(value))
+    return out
+
+
+def _scan(html: str) -> tuple[dict[str, str], list[tuple[bool, str]], list[str]]:
+    """The date-bearing metadata of a page in one left-to-right pass (no HTML parser: one that
+    rescans an unclosed tag for each '<' is quadratic on broken input).
+
+    Returns meta content by key, ``<time datetime>`` values (marked as publication or not), and
+    the JSON-LD blocks."""
+    lower = html.lower()
+    meta: dict[str, str] = {}
+    times: list[tuple[bool, str]] = []
+    ld: list[str] = []
+    pos, n = 0, len(html)
+    while pos < n:
+        lt = lower.find("<", pos)
+        if lt < 0:
+            break
+        if lower.startswith("<!--", lt):
+            close = lower.find("-->", lt + 4)
+            if close < 0:
+                break
+            pos = close + 3
+            continue
+        gt = lower.find(">", lt)
+        if gt < 0:
+            break
+        m = _TAG_NAME.match(lower, lt + 1)
+        pos = gt + 1
+        if m is None or m.group(0) not in _WANTED:
+            continue
+        tag = m.group(0)
+        a = _attrs(html[m.end():gt])
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key in _META_KEYS and key not in self.meta and a.get("content"):
-                self.meta[key] = a["content"]
+            if key in _META_KEYS and key not in meta and a.get("content"):
+                meta[key] = a["content"]
         elif tag == "time" and a.get("datetime"):
             marked = "pubdate" in a or a.get("itemprop", "").lower() == "datepublished"
-            self.times.append((marked, a["datetime"]))
-        elif tag == "script" and "ld+json" in a.get("type", "").lower():
-            self._in_ld, self._buf = True, []
-
-    def handle_data(self, data: str) -> None:
-        if self._in_ld:
-            self._buf.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._in_ld:
-            self._in_ld = False
-            self.ld.append("".join(self._buf))
+            times.append((marked, a["datetime"]))
+        if tag in _RAW_TEXT:
+            close = lower.find("</" + tag, pos)
+            if close < 0:
+                break
+            if "ld+json" in a.get("type", "").lower() and close - pos <= _LD_CHARS:
+                ld.append(html[pos:close])
+            pos = close
+    return meta, times, ld
 
 
 def _ld_published(blob: str) -> str | None:
     """``datePublished`` anywhere in a JSON-LD block (``@graph``, lists), first found."""
     try:
         data: Any = json.loads(blob)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
-    stack = [data]
-    while stack:
-        item = stack.pop(0)
+    queue: deque[Any] = deque([data])
+    while queue:
+        item = queue.popleft()
         if isinstance(item, dict):
             value = item.get("datePublished")
             if isinstance(value, str):
                 return value
-            stack.extend(item.values())
+            queue.extend(item.values())
         elif isinstance(item, list):
-            stack.extend(item)
+            queue.extend(item)
     return None
 
 
 def from_html(html: str) -> date | None:
     """meta ``article:published_time`` (and kin), JSON-LD ``datePublished``, ``<time datetime>``."""
-    reader = _MetaReader()
-    try:
-        reader.feed(html)
-        reader.close()
-    except (AssertionError, ValueError):
-        pass
+    meta, times, ld = _scan(html)
     for key in _META_KEYS[:2]:
-        if key in reader.meta and (d := _iso_date(reader.meta[key])) is not None:
+        if key in meta and (d := _iso_date(meta[key])) is not None:
             return d
-    for blob in reader.ld:
+    for blob in ld:
         value = _ld_published(blob)
         if value is not None and (d := _iso_date(value)) is not None:
             return d
     for key in _META_KEYS[2:]:
-        if key in reader.meta and (d := _iso_date(reader.meta[key])) is not None:
+        if key in meta and (d := _iso_date(meta[key])) is not None:
             return d
-    for _, value in sorted(reader.times, key=lambda t: not t[0]):
+    for _, value in sorted(times, key=lambda t: not t[0]):
         if (d := _iso_date(value)) is not None:
             return d
     return None
