@@ -58,8 +58,8 @@ def prose_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
 # Every pattern starts only where a word starts and reads a bounded stretch, so blanking stays
 # linear on hostile text.
 _NON_PROSE = re.compile(
-    r"""(?:https?|ftp)://[^\s<>"'\]\[]+            # a URL
-      | (?<![\w.])www\.[^\s<>"'\]\[]+                # a URL without scheme
+    r"""(?:https?|ftp)://[^\s<>"'\]\[]*[^\s<>"'\]\[.,;:!?)]   # a URL, not its sentence's stop
+      | (?<![\w.])www\.[^\s<>"'\]\[]*[^\s<>"'\]\[.,;:!?)]       # a URL without scheme
       | (?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+   # an e-mail address
       | (?<![\w$.])[a-z_$][\w$]{0,40}(?:\.[A-Za-z_$][\w$]{0,40}){0,5}\([^()\n]{0,200}\)  # a call
     """,

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from geo.clean import ZERO_WIDTH
 from geo.model import Actor, Article, Figure, Mention, Sentence, Span
@@ -30,9 +29,11 @@ _DROP_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
 @cache
 def _pattern(entities: bool) -> re.Pattern[str]:
     """What can change: an entity (HTML only), zero-width runs, and a character followed by
-    characters NFC may merge into it. Built on first use (a scan of all code points, ~0.3 s),
-    only for text that is not already NFC or has zero-width characters."""
-    unstable = "".join(_ranges(_unstable_code_points()))
+    characters NFC may merge into it. Built on first use (~0.1 s), only for text that is not
+    already NFC or has zero-width characters. Every character outside the Basic Multilingual
+    Plane counts as one that may merge: a lookup in one range is fast, a list of ranges is
+    not, and a stretch NFC leaves alone is skipped anyway."""
+    unstable = "".join(_ranges(_unstable_code_points())) + "\U00010000-\U0010ffff"
     zw = re.escape(ZERO_WIDTH)
     cluster = rf"[^{unstable}{zw}&]?[{zw}]*[{unstable}][{unstable}{zw}]*|[{zw}]+"
     return re.compile(rf"{_ENTITY}|{cluster}" if entities else cluster)
@@ -40,7 +41,7 @@ def _pattern(entities: bool) -> re.Pattern[str]:
 
 def _unstable_code_points() -> list[int]:
     normalize, combining, category = unicodedata.normalize, unicodedata.combining, unicodedata.category
-    return [cp for cp in range(sys.maxunicode + 1)
+    return [cp for cp in range(0x10000)
             if combining(c := chr(cp)) or category(c) in ("Mn", "Mc", "Me")
             or normalize("NFC", c) != c
             or "\u1161" <= c <= "\u1175" or "\u11a8" <= c <= "\u11c2"]  # Hangul vowels, finals
@@ -58,9 +59,12 @@ def _ranges(points: list[int]) -> list[str]:
     return out
 
 
-@cache
-def _unescape(entity: str) -> str:
-    return html.unescape(entity)
+@lru_cache(maxsize=4096)
+def _matching_form(raw: str) -> str:
+    """A stretch as the steps read it: entity decoded ("&shy;" is a soft hyphen, so dropped
+    next), zero-width characters dropped, NFC."""
+    decoded = html.unescape(raw) if raw[0] == "&" else raw
+    return unicodedata.normalize("NFC", decoded.translate(_DROP_ZERO_WIDTH))
 
 
 class View:
@@ -90,22 +94,23 @@ class View:
         texts: list[str] = []
         proses: list[str] = []
         done = view = 0
+        o0s, o1s, v0s, v1s = self._o0.append, self._o1.append, self._v0.append, self._v1.append
         for m in _pattern(entities).finditer(text):
             raw = m.group()
-            new = _unescape(raw) if raw[0] == "&" else \
-                unicodedata.normalize("NFC", raw.translate(_DROP_ZERO_WIDTH))
+            new = _matching_form(raw)
             if new == raw:
                 continue
             o0, o1 = m.span()
             texts.append(text[done:o0])
-            proses.append(prose[done:o0])
-            view += o0 - done
             texts.append(new)
+            proses.append(prose[done:o0])
             proses.append(new if prose[o0:o1] == raw else " " * len(new))  # markup stays blank
-            for arr, value in ((self._o0, o0), (self._o1, o1), (self._v0, view),
-                               (self._v1, view + len(new))):
-                arr.append(value)
+            view += o0 - done
+            o0s(o0)
+            o1s(o1)
+            v0s(view)
             view += len(new)
+            v1s(view)
             done = o1
         if self.identical:
             return art
@@ -136,8 +141,7 @@ class View:
     def sentences(self, sentences: list[Sentence]) -> list[Sentence]:
         if self.identical:
             return sentences
-        self._sentences = {s: self._sentence(s) for s in sentences}
-        return list(self._sentences.values())
+        return [self._sentence(s) for s in sentences]
 
     def mentions(self, mentions: list[Mention]) -> list[Mention]:
         if self.identical:
@@ -170,10 +174,11 @@ class View:
 
     def _sentence(self, s: Sentence) -> Sentence:
         known = self._sentences.get(s)
-        if known is not None:
-            return known
-        return sentence_at(self.original, self.original_start(s.start),
-                           self.original_end(s.end), self.html_page)
+        if known is None:
+            known = self._sentences[s] = sentence_at(
+                self.original, self.original_start(s.start), self.original_end(s.end),
+                self.html_page)
+        return known
 
 
 def _map_start(x: int, a0: array[int], a1: array[int], b0: array[int], b1: array[int]) -> int:

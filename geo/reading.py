@@ -111,7 +111,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _LEGACY = {"cp1252": "Windows-1252 (Latin-1)", "mac_roman": "Mac Roman", "cp850": "DOS (cp850)",
            "iso8859_15": "ISO-8859-15"}
 _GERMAN = set("äöüÄÖÜß")
-_TYPOGRAPHY = set("„“”‚‘’–—…«»›‹€§°·•©®™ ×½¼¾²³µ¹¿¡é")  # common in German news beside umlauts
+_TYPOGRAPHY = set("„“”‚‘’–—…«»›‹€§°·•©®™×½¼¾²³µ¹¿¡é\xa0")  # common in German news beside umlauts
 _CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
@@ -151,39 +151,41 @@ def _decode_legacy(name: str, data: bytes) -> tuple[str, list[str]]:
     utf8: list[str | None] = []
     for line in lines:
         try:
-            utf8.append(line.decode("utf-8") if not line.isascii() else None)
+            utf8.append(None if line.isascii() else line.decode("utf-8"))
         except UnicodeDecodeError:
             utf8.append(None)
     legacy = b"".join(line for line, dec in zip(lines, utf8) if dec is None and not line.isascii())
-    codec, sure = _best_code_page(legacy)
-    if codec is None:
+    codec, sure, share = _best_code_page(legacy[:65536])
+    if share > 0.3 and sure < 0.5:
         raise ReadError(f"{name}: not text in UTF-8 or any German code page")
     parts = [dec if dec is not None else line.decode(codec) for line, dec in zip(lines, utf8)]
-    mixed = sum(dec is not None for dec in utf8)
     note = f"not UTF-8: decoded as {_LEGACY[codec]} ({sure:.0%} of its non-ASCII letters usual in German)"
+    mixed = sum(dec is not None for dec in utf8)
     if mixed:
-        note += f"; {mixed} lines that were UTF-8 kept as UTF-8"
+        note += f"; lines already in UTF-8 kept as UTF-8: {mixed}"
     if sure < 0.9:
         note += "; the encoding is a guess, check umlauts"
     return "".join(parts), [note]
 
 
-def _best_code_page(data: bytes) -> tuple[str | None, float]:
-    """charset-normalizer narrows the German code pages to those that decode without chaos;
-    among them the one whose non-ASCII characters are most often German letters wins (the
-    detector alone reads short German text as cp1250 or HP Roman)."""
-    sample = data[:65536]
+def _best_code_page(sample: bytes) -> tuple[str, float, float]:
+    """The code page, the share of its non-ASCII characters that are German letters or usual
+    punctuation, and the share of non-ASCII bytes. charset-normalizer narrows the German code
+    pages to those that decode without chaos; among them the one whose non-ASCII characters
+    are most often German wins (the detector alone reads short German text as cp1250 or HP
+    Roman)."""
     found = [m.encoding for m in from_bytes(sample, cp_isolation=list(_LEGACY))]
     candidates = [c for c in _LEGACY if c in found] or [c for c in _LEGACY if _decodes(sample, c)]
-    best: tuple[str | None, float, int] = (None, 0.0, -10**9)
+    best: tuple[str, float, float] = ("iso8859_15", 0.0, -float("inf"))  # decodes any byte
     for codec in candidates:
-        odd = [ch for ch in sample.decode(codec, "replace") if ord(ch) > 127]
+        odd = [ch for ch in sample.decode(codec) if ord(ch) > 127]
         german = sum(ch in _GERMAN for ch in odd)
         plain = sum(ch in _TYPOGRAPHY for ch in odd)
         score = 2 * german + plain - 2 * (len(odd) - german - plain)
         if score > best[2]:
             best = (codec, (german + plain) / max(1, len(odd)), score)
-    return best[0], best[1]
+    share = sum(b > 127 for b in sample) / max(1, len(sample))
+    return best[0], best[1], share
 
 
 def _decodes(data: bytes, codec: str) -> bool:

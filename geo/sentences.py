@@ -34,6 +34,7 @@ _SPACE = re.compile(r"\s*")
 MIN_CUT, MAX_CHARS = 1000, 1500
 _CLAUSE_MARKS = (", ", "; ", ": ", " – ", " - ")
 _DROP_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 
 
 def split_sentences(article: Article) -> list[Sentence]:
@@ -56,7 +57,9 @@ def sentence_at(article: Article, start: int, end: int, html_page: bool) -> Sent
     if html_page:
         text = html.unescape(text)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text.translate(_DROP_ZERO_WIDTH))
+        if _ZERO_WIDTH.search(text):
+            text = text.translate(_DROP_ZERO_WIDTH)
+        text = unicodedata.normalize("NFC", text)
     return Sentence(start, end, text)
 
 
@@ -91,7 +94,7 @@ def _cut(prose: str, lo: int, hi: int) -> int:
     if clause >= 0:
         return lo + clause + 1
     space = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
-    return lo + space if space > 0 else hi
+    return lo + space if space >= 0 else hi
 
 
 def _is_boundary(prose: str, dot: int, end: int, limit: int) -> bool:

@@ -107,7 +107,7 @@ def test_mixed_utf8_and_cp1252_lines_are_both_read():
     data = "Soldaten in Köln.\n".encode() + "Größere Verluste bei Kursk.\n".encode("cp1252")
     article = read_bytes("mixed.txt", data)
     assert article.text == "Soldaten in Köln.\nGrößere Verluste bei Kursk.\n"
-    assert any("1 lines that were UTF-8 kept" in n for n in article.notes)
+    assert any("lines already in UTF-8 kept as UTF-8: 1" in n for n in article.notes)
 
 
 def test_unknown_code_page_gets_a_guess_note():
