@@ -18,6 +18,9 @@ articles go through a second:
   "er"/"sie" as speaker stand for the last named source;
 - places are the locative place mentions (after "in", "nach", "bei", "um die Dörfer", ...) in
   the figure's noun phrase, else its clause, else its sentence, else a sentence it continues.
+
+The German words these rules look for are data, in ``data/lexicon`` (read by
+:mod:`geo.lexicon`); the patterns here are built from them when the module loads.
 """
 
 from __future__ import annotations

@@ -8,9 +8,10 @@ lower bound of the plural: "Dutzende" >= 2 x 12 = 24, "Hunderte" >= 200, "Tausen
 "Zehntausende" >= 20.000, "Hunderttausende" >= 200.000, "Millionen" >= 2.000.000; they are
 flagged ``vague`` with qualifier ``at_least``.
 
-Only whole words are read: "60-mm", "F-16", "dreijährigen" and "dritten" are no numbers. Dates
-are the caller's business (see :func:`is_date`), because telling "am 4. November" from a count
-needs the words around the number.
+The number words, scales, vague plurals and hedges are data (``data/lexicon/number_words.json``,
+``hedges.json``). Only whole words are read: "60-mm", "F-16", "dreijährigen" and "dritten" are
+no numbers. Dates are the caller's business (see :func:`is_date`), because telling "am 4.
+November" from a count needs the words around the number.
 """
 
 from __future__ import annotations
