@@ -77,10 +77,13 @@ class Gazetteer:
     # "Wuhledar" finds Vuhledar; and the keys of the first words of two-word names
     sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
     sound_starts: frozenset[str] = frozenset()
-    # the words that could begin a place name, decided when built (geo.places.start_keys)
+    # the words that could begin a place name other than as the first word of a multiword
+    # name, decided when built (geo.places.start_keys)
     start_keys: frozenset[str] = frozenset()
-    # filled at run time by the recogniser: what each word key says (places._Word)
+    # filled at run time by the recogniser: what each word key says (places._Word), and
+    # whether a word outside the index could start a name (a sound key says so, not the index)
     word_memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    open_words: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.multiword_starts:

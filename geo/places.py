@@ -29,6 +29,15 @@ from geo.translit import german_key
 # or by the dots of initialisms ("U.S"). Written without per-character alternation: it is the
 # floor of the recogniser's cost.
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
+# The capitalised words of a text in one pass at C speed: every ``_TOKEN`` word that starts with
+# a capital (a capital after a letter is inside a word), and some parts of words besides ("Bar"
+# of "foo-Bar"), which only cost a look. The capitals are those of the Basic Multilingual Plane;
+# a text with characters beyond it is tokenised whole.
+_CAPITALS = "".join(re.escape(c) for c in map(chr, range(0x10000))
+                    if c.isupper() and re.match(r"[^\W\d_]", c))
+_CAPITAL = re.compile(rf"(?<![^\W\d_])[{_CAPITALS}][\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_WORD_CHAR = re.compile(r"[\w'’.-]")
 
 # Prepositions that make a following capitalised word likely a place (recognition evidence).
 _LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
@@ -122,12 +131,15 @@ class _Tokens:
 
     __slots__ = ("_matches", "_made", "starts", "_plural")
 
-    def __init__(self, prose: str, sentence: Sentence, gaz: Gazetteer) -> None:
+    def __init__(self, prose: str, sentence: Sentence, gaz: Gazetteer,
+                 decided: dict[str, int]) -> None:
         self._matches = list(_TOKEN.finditer(prose, sentence.start, sentence.end))
         self._made: list[_Token | None] = [None] * len(self._matches)
-        # indexes of the words a name may start with, in order
+        # indexes of the words a name may start with, in order (``decided``: the article's
+        # words already looked at)
         self.starts = [i for i, m in enumerate(self._matches)
-                       if (t := m.group())[0].isupper() and _could_start(t.casefold(), gaz)]
+                       if (t := m.group())[0].isupper()
+                       and _decide(t.casefold(), gaz, decided)]
 
     def __len__(self) -> int:
         return len(self._matches)
@@ -172,7 +184,9 @@ class _Hit:
 def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
     """All place mentions in the article, resolved, in text order."""
     hits: list[_Hit] = []
-    tokenised = [(s, _Tokens(article.prose, s, gaz)) for s in sentences]
+    decided: dict[str, int] = {}
+    tokenised = [(s, _Tokens(article.prose, s, gaz, decided))
+                 for s in _with_candidates(article.prose, sentences, gaz, decided)]
     persons = _person_names(tokenised, gaz)
     for sentence, tokens in tokenised:
         hits.extend(_recognise(tokens, sentence, gaz, persons))
@@ -182,6 +196,54 @@ def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -
     confirmed = {h.bare_key for h in hits if h.evidence > _WEAK}
     hits = [h for h in hits if h.evidence > _WEAK or h.bare_key in confirmed]
     return _resolve(article, hits, gaz)
+
+
+def _with_candidates(prose: str, sentences: list[Sentence], gaz: Gazetteer,
+                     decided: dict[str, int]) -> list[Sentence]:
+    """The sentences with a word that could start a place name: only these are tokenised, as
+    the others can hold no name and introduce no person. The words are found by one scan of
+    the capitalised words; a sentence whose bounds cut a word is kept, as its words may
+    differ from the scan's."""
+    if _ASTRAL.search(prose):
+        return sentences
+    starts = [m.start() for m in _CAPITAL.finditer(prose)
+              if (could := _decide(m.group().casefold(), gaz, decided)) == _ALONE
+              or (could and _pair_follows(prose, m, gaz))]
+    kept, at = [], 0
+    for s in sentences:
+        while at < len(starts) and starts[at] < s.start:
+            at += 1
+        if (at < len(starts) and starts[at] < s.end) or _cuts_word(prose, s):
+            kept.append(s)
+    return kept
+
+
+def _pair_follows(prose: str, m: re.Match[str], gaz: Gazetteer) -> bool:
+    """True if the word and the next one begin a multiword name ("Den Haag", "Frankfurt am"):
+    a word that starts no name alone ("Die", "Den") makes its sentence worth reading only then."""
+    nxt = _TOKEN.search(prose, m.end())
+    return nxt is not None and name_key(f"{m.group()} {nxt.group()}") in gaz.multiword_pairs
+
+
+def _cuts_word(prose: str, s: Sentence) -> bool:
+    """True if a word runs over the sentence's start or end."""
+    return bool(s.start and _WORD_CHAR.match(prose, s.start - 1)
+                and _WORD_CHAR.match(prose, s.start)) or \
+        bool(_WORD_CHAR.match(prose, s.end - 1) and _WORD_CHAR.match(prose, s.end))
+
+
+_ALONE, _FIRST_OF_MANY = 2, 1
+
+
+def _decide(key: str, gaz: Gazetteer, decided: dict[str, int]) -> int:
+    """``_word(key, gaz).could_start``, without working out the word, once per word and
+    article: ``_ALONE`` if the word could start a name by itself, ``_FIRST_OF_MANY`` if only as
+    the first word of a multiword name, else 0."""
+    could = decided.get(key)
+    if could is None:
+        could = decided[key] = _ALONE if _alone_could_start(key, gaz) else \
+            _FIRST_OF_MANY if key in gaz.multiword_starts else 0
+    return could
 
 
 def _person_names(tokenised: list[tuple[Sentence, _Tokens]], gaz: Gazetteer) -> set[str]:
@@ -243,25 +305,45 @@ def _word(key: str, gaz: Gazetteer) -> _Word:
     return word
 
 
-def _could_start(key: str, gaz: Gazetteer) -> bool:
-    """``_word(key, gaz).could_start``, without working out the word: for names and frequent
-    words the gazetteer's build decided (``start_keys``); for the rest, the readings that need
-    no entry of the index (type words, compounds, seats of power, sound keys) are tried."""
-    if key in gaz.start_keys or key.endswith(_TYPE_FORMS) or key[:4] in gaz.speaker_prefixes:
+def _alone_could_start(key: str, gaz: Gazetteer) -> bool:
+    """Whether the word could start a place name other than as the first word of a multiword
+    name: for names and frequent words the gazetteer's build decided (``start_keys``); for the
+    rest, the readings that need no entry of the index (type words, compounds, seats of power,
+    sound keys) are tried."""
+    if key in gaz.start_keys:
         return True
     if key in gaz.names or key in gaz.common_words:
         return False
+    could = gaz.open_words.get(key)
+    if could is None:
+        if len(gaz.open_words) > 200_000:
+            gaz.open_words.clear()  # a bound for long-running processes fed endless new words
+        could = gaz.open_words[key] = _open_word_could_start(key, gaz)
+    return could
+
+
+def _open_word_could_start(key: str, gaz: Gazetteer) -> bool:
+    """``_alone_could_start`` for a word that is no name and no frequent word."""
+    if key.endswith(_TYPE_FORMS) or key[:4] in gaz.speaker_prefixes:
+        return True
     if "-" in key and _compound_rows(key, gaz):
         return True
     sound = german_key(key)
-    return sound in gaz.sound_starts or (sound in gaz.sounds and _word(key, gaz).could_start)
+    return sound in gaz.sound_starts or (
+        sound in gaz.sounds and _starts_alone(_word(key, gaz), key, gaz))
+
+
+def _starts_alone(word: _Word, key: str, gaz: Gazetteer) -> bool:
+    """``word.could_start`` without its multiword reading."""
+    return ((bool(word.rows) and not word.word_only) or word.sound_start or word.type_word
+            or bool(word.compound) or key[:4] in gaz.speaker_prefixes)
 
 
 def start_keys(gaz: Gazetteer) -> frozenset[str]:
     """Every name, frequent word, genitive ("Kursks") and compass compound ("Ostukraine")
     that could begin a place name: worked out once when the gazetteer is built, so that the
     recogniser decides most new words with one set lookup. Words that no entry of the index
-    holds (type words, compounds, sound keys) are left to ``_could_start``."""
+    holds (type words, compounds, sound keys) are left to ``_alone_could_start``."""
     well_known = [k for k, rows in gaz.names.items()
                   if any(_well_known(gaz.places[r]) for r in rows)]
     bases = [k for k, rows in gaz.names.items() if re.fullmatch(r"\w{4,}", k)
@@ -269,8 +351,8 @@ def start_keys(gaz: Gazetteer) -> frozenset[str]:
     keys = {k for k in gaz.names if k not in gaz.lexical_keys}  # a name, never a word
     rest = {*gaz.lexical_keys, *gaz.common_words, *(k + "s" for k in well_known),
             *(p + b for p in _COMPASS_PREFIXES for b in bases)} - keys
-    keys.update(k for k in rest if _describe(k, gaz).could_start)
-    return frozenset(keys | gaz.multiword_starts)
+    keys.update(k for k in rest if _starts_alone(_describe(k, gaz), k, gaz))
+    return frozenset(keys)
 
 
 def known_name(surface: str, gaz: Gazetteer) -> bool:
