@@ -169,21 +169,36 @@ def ingest(store: Store, items: Iterable[Item], *, reanalyse: bool = False,
         todo.append(Item(item.name, item.path, item.data, meta))
     chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
     done = 0
+    ours: dict[str, str] = {}  # sha256 -> the batch this run wrote it in
     for t, chunk_messages, bad in _run(chunks, workers, scheduler):
         summary.messages.extend(chunk_messages)
         summary.unreadable += len(bad)
         if t["articles"]:
-            store.write_batch(t)
-        summary.new += len(t["articles"])
-        summary.added.extend(a["article_id"] for a in t["articles"])
+            batch = store.write_batch(t)
+            ours.update((a["sha256"], batch) for a in t["articles"])
         done += len(t["articles"]) + len(bad)
         if progress:
             progress(done, len(todo))
+    _tell_the_truth(store, ours, seen, summary)
     if inputs is not None:
         summary.messages[:0] = inputs.messages
         summary.unreadable += inputs.unreadable
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _tell_the_truth(store: Store, ours: dict[str, str], ids: dict[str, str],
+                    summary: Summary) -> None:
+    """Another writer may have kept the same bytes while this run analysed them: the store
+    shows the earlier batch's article, so this run reports it as already known, not new."""
+    shown = store.first_batches(ours)
+    for sha, batch in ours.items():
+        if shown.get(sha, batch) == batch:
+            summary.new += 1
+            summary.added.append(ids[sha])
+        else:
+            summary.known += 1
+            summary.duplicates.append(ids[sha])
 
 
 def _run(chunks: list[list[Item]], workers: int | None,

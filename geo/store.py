@@ -215,6 +215,16 @@ class Store:
             out.setdefault(sha, Known(aid, analyser))
         return out
 
+    def first_batches(self, sha256s: Iterable[str]) -> dict[str, str]:
+        """sha256 -> the batch whose article the view shows for it."""
+        con = self.connect()
+        con.execute("CREATE TEMP TABLE ask(sha256 VARCHAR)")
+        shas = sorted(set(sha256s))
+        if shas:
+            con.executemany("INSERT INTO ask VALUES (?)", [[s] for s in shas])
+        rows = con.execute("SELECT sha256, batch FROM articles SEMI JOIN ask USING (sha256)")
+        return dict(rows.fetchall())
+
     def ids_in_use(self) -> set[str]:
         con = self.connect()
         return {r[0] for r in con.execute("SELECT DISTINCT article_id FROM all_articles")

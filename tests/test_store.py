@@ -213,3 +213,14 @@ def test_dask_workers_give_the_same_store_as_serial(tmp_path, capsys):
     summary = ingest(Store(parallel), items, workers=2, chunk=5)  # both workers get some
     assert summary.new == 12
     assert _strip(_export(serial, capsys)) == _strip(_export(parallel, capsys))
+
+
+def test_a_writer_that_lost_the_race_says_already_known(tmp_path, monkeypatch):
+    store = Store(tmp_path / "store")
+    data = (TEXT + "Gleichzeitig.\n").encode()
+    first = ingest(store, [Item("a.txt", "a.txt", data)])
+    # a second writer that looked before the first one's batch landed: it analyses again
+    monkeypatch.setattr(Store, "known", lambda self: {})
+    second = ingest(store, [Item("b.txt", "b.txt", data)])
+    assert (first.new, second.new, second.known) == (1, 0, 1)
+    assert [a["name"] for a in store.tables()["articles"]] == ["a.txt"]
