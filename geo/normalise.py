@@ -10,6 +10,7 @@ original ``Article.text``, in this one place, so every quote still slices the fi
 from __future__ import annotations
 
 import html
+import io
 import re
 import unicodedata
 from array import array
@@ -76,7 +77,8 @@ class View:
     def __init__(self, article: Article) -> None:
         self.original = article
         self.html_page = looks_html(article.path, article.text)
-        self._o0, self._o1, self._v0, self._v1 = (array("q") for _ in range(4))
+        # 4-byte offsets: 16 bytes per change; texts are far below 2**31 characters
+        self._o0, self._o1, self._v0, self._v1 = (array("i") for _ in range(4))
         self._sentences: dict[Sentence, Sentence] = {}  # view sentence -> original
         self.article = self._build()
 
@@ -91,8 +93,8 @@ class View:
         if not entities and unicodedata.is_normalized("NFC", text) and \
                 not any(ch in text for ch in ZERO_WIDTH):
             return art
-        texts: list[str] = []
-        proses: list[str] = []
+        # StringIO buffers: a list of pieces would hold two objects per change (~100 bytes)
+        texts, proses = io.StringIO(), io.StringIO()
         done = view = 0
         o0s, o1s, v0s, v1s = self._o0.append, self._o1.append, self._v0.append, self._v1.append
         for m in _pattern(entities).finditer(text):
@@ -101,10 +103,10 @@ class View:
             if new == raw:
                 continue
             o0, o1 = m.span()
-            texts.append(text[done:o0])
-            texts.append(new)
-            proses.append(prose[done:o0])
-            proses.append(new if prose[o0:o1] == raw else " " * len(new))  # markup stays blank
+            texts.write(text[done:o0])
+            texts.write(new)
+            proses.write(prose[done:o0])
+            proses.write(new if prose[o0:o1] == raw else " " * len(new))  # markup stays blank
             view += o0 - done
             o0s(o0)
             o1s(o1)
@@ -114,10 +116,10 @@ class View:
             done = o1
         if self.identical:
             return art
-        texts.append(text[done:])
-        proses.append(prose[done:])
+        texts.write(text[done:])
+        proses.write(prose[done:])
         segments = [Span(self.view_start(s.start), self.view_end(s.end)) for s in art.segments]
-        return replace(art, text="".join(texts), prose="".join(proses),
+        return replace(art, text=texts.getvalue(), prose=proses.getvalue(),
                        segments=[s for s in segments if s.end > s.start])
 
     # --- offsets -----------------------------------------------------------------------------

@@ -124,10 +124,10 @@ def _decode(name: str, data: bytes) -> tuple[str, list[str]]:
                 text = data.decode(codec)
             except UnicodeDecodeError as err:
                 raise ReadError(f"{name}: broken {codec.upper()} text at byte {err.start}") from err
-            _refuse_binary(name, text.encode("utf-8", "surrogatepass"))
+            _refuse_binary(name, text.find("\x00"), text[:8192].encode("utf-8", "surrogatepass"))
             note = [] if codec == "utf-8-sig" else [f"decoded as {codec.upper()} (byte-order mark)"]
             return text, note
-    _refuse_binary(name, data)
+    _refuse_binary(name, data.find(b"\x00"), data[:8192])
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -135,11 +135,11 @@ def _decode(name: str, data: bytes) -> tuple[str, list[str]]:
     return _decode_legacy(name, data)
 
 
-def _refuse_binary(name: str, data: bytes) -> None:
-    nul = data.find(b"\x00")
+def _refuse_binary(name: str, nul: int, head: bytes) -> None:
+    """Text never holds a NUL (``nul`` is where the first one is, or -1) and seldom control
+    characters (counted in the first 8 kB)."""
     if nul >= 0:
-        raise ReadError(f"{name}: binary data, not text (NUL byte at offset {nul})")
-    head = data[:8192]
+        raise ReadError(f"{name}: binary data, not text (NUL at position {nul})")
     if len(head) - len(head.translate(None, _CONTROLS)) > len(head) * 0.02:
         raise ReadError(f"{name}: binary data, not text (control characters)")
 

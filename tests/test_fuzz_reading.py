@@ -15,7 +15,7 @@ from geo.normalise import View
 from geo.reading import HTML_NOTE, ReadError, article_from_text, read_bytes
 from geo.sentences import MAX_CHARS, split_sentences
 
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces that hit the readers' edge cases, joined at random.
 PIECES = [
@@ -58,9 +58,13 @@ def test_fuzz_bytes_read_or_refuse(data):
     _check_article(article)
 
 
+CODECS = ["utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252", "mac_roman", "cp850"]
+
+
 @FUZZ
-@given(texts.map(lambda t: t.encode("utf-8", "surrogatepass")), st.sampled_from(["f.html", "f.txt"]))
-def test_fuzz_pieces_read_or_refuse(data, name):
+@given(texts, st.sampled_from(CODECS), st.sampled_from(["f.html", "f.txt"]))
+def test_fuzz_pieces_read_or_refuse(text, codec, name):
+    data = text.encode(codec, "replace")
     try:
         article = read_bytes(name, data)
     except ReadError as err:
@@ -107,7 +111,7 @@ def analyse():
     return analyse
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                 HealthCheck.function_scoped_fixture])
 @given(texts, st.sampled_from(["f.html", "f.txt"]))
 def test_fuzz_pipeline_offsets_slice_exactly(analyse, text, name):
