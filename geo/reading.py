@@ -218,11 +218,11 @@ _RAW = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "nof
 _RAW_END = {tag: re.compile(rf"</{tag}[\t\n\f\r />]", re.I) for tag in _RAW}
 _OPENER = re.compile(r"<[A-Za-z/!?]")
 _TAG_OPEN = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)")
-_SPACE_SLASH = re.compile(r"[\t\n\f\r /]*")
-_ATTR_NAME = re.compile(r"[^\t\n\f\r />][^\t\n\f\r /=>]*")
-_EQUALS = re.compile(r"[\t\n\f\r ]*=[\t\n\f\r ]*")
-_UNQUOTED = re.compile(r"[^\t\n\f\r >]*")
-
+# Attributes, each read once (possessive: nothing is given back and retried). Stops only at
+# ">" or the end; an unclosed quote reads as part of a name, so one bad quote costs one scan.
+_ATTRIBUTES = re.compile(r"""(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r /=>]*+
+    (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >"'][^\t\n\f\r >]*+))?+
+    )*+[\t\n\f\r /]*+""", re.VERBOSE)
 
 class _Page:
     """One pass over a page, after the HTML tokenizer's rules: every step moves forward and
@@ -275,25 +275,9 @@ class _Page:
         return lt, "", False, False
 
     def _tag_end(self, pos: int) -> int:
-        text, n = self.text, len(self.text)
-        while True:
-            pos = _SPACE_SLASH.match(text, pos).end()  # type: ignore[union-attr]
-            if pos >= n:
-                return n
-            if text[pos] == ">":
-                return pos + 1
-            pos = _ATTR_NAME.match(text, pos).end()  # type: ignore[union-attr]
-            eq = _EQUALS.match(text, pos)
-            if not eq:
-                continue
-            pos = eq.end()
-            if pos < n and text[pos] in "\"'":
-                close = text.find(text[pos], pos + 1)
-                if close < 0:
-                    return n
-                pos = close + 1
-            else:
-                pos = _UNQUOTED.match(text, pos).end()  # type: ignore[union-attr]
+        """After the attributes: ">" or the end of the page."""
+        end = _ATTRIBUTES.match(self.text, pos).end()  # type: ignore[union-attr]
+        return min(end + 1, len(self.text))
 
     def _element(self, tag: str, closing: bool, selfclosing: bool) -> None:
         if tag in _SKIP and not selfclosing:
