@@ -104,7 +104,7 @@ def _build_gazetteer(args: argparse.Namespace) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from geo.collection import feature_collection
-    from geo.ingest import unique_id
+    from geo.ids import unique_id
     from geo.pipeline import analyse
     from geo.reading import read_paths
 

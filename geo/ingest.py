@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.collection import Tables
+from geo.ids import unique_id
 from geo.reading import MAX_BYTES, SUFFIXES, ReadError
 from geo.store import Store
 from geo.store_schema import ANALYSER_VERSION
@@ -130,15 +131,6 @@ def analyse_items(items: list[Item]) -> tuple[Tables, list[str], list[str]]:
 def _reason(err: ReadError, name: str) -> str:
     text = str(err)
     return text[len(name) + 2:] if text.startswith(f"{name}: ") else text
-
-
-def unique_id(stem: str, sha: str, taken: set[str]) -> str:
-    """The file's stem, or stem-<hash> when another article already has that id: ids are
-    unique by construction and stable for the same bytes."""
-    base = stem or "article"
-    candidate = base if base not in taken else f"{base}-{sha[:10]}"
-    taken.add(candidate)
-    return candidate
 
 
 def ingest(store: Store, items: Iterable[Item], *, reanalyse: bool = False,

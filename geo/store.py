@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.collection import TABLES, Row, Tables, from_tables
-from geo.store_schema import ANALYSER_VERSION, SCHEMA_VERSION, SCHEMAS, file_metadata, wkb_point
+from geo.store_schema import ANALYSER_VERSION, SCHEMA_VERSION, file_metadata, schemas, wkb_point
 
 _STALE_TMP_SECONDS = 3600  # a temporary folder this old belongs to a writer that died
 
@@ -129,7 +129,7 @@ class Store:
                 if table == "places":
                     for r in rows:
                         r["geometry"] = wkb_point(r["lon"], r["lat"])
-                schema = SCHEMAS[table].with_metadata(file_metadata(table))
+                schema = schemas()[table].with_metadata(file_metadata(table))
                 arrow = pa.Table.from_pylist(rows, schema=schema)
                 path = tmp / f"{table}.parquet"
                 pq.write_table(arrow, path, compression="zstd")
@@ -184,7 +184,7 @@ class Store:
                 con.execute(f"CREATE VIEW raw_{table} AS SELECT * FROM read_parquet([{listed}])")
             else:
                 cols = ", ".join(f'NULL::{_duck(f.type)} AS "{f.name}"'
-                                 for f in SCHEMAS[table])
+                                 for f in schemas()[table])
                 con.execute(f"CREATE VIEW raw_{table} AS SELECT {cols} WHERE false")
         con.execute("""
             CREATE VIEW all_articles AS

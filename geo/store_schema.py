@@ -17,48 +17,52 @@ from __future__ import annotations
 
 import json
 import struct
-
-import pyarrow as pa
+from functools import cache
+from typing import Any
 
 SCHEMA_VERSION = 2
 # Bump when the same text yields other places, figures or sentences.
 ANALYSER_VERSION = "2026.11.30"
 
-_STR = pa.string()
-_I64 = pa.int64()
-_F64 = pa.float64()
 
-# the event time of a mention or figure (geo.dates.when_for), flattened
-_WHEN = [("when_start", _STR), ("when_end", _STR), ("when_granularity", _STR),
-         ("when_text", _STR), ("when_start_offset", _I64), ("when_end_offset", _I64),
-         ("when_time_source", _STR)]
+@cache
+def schemas() -> dict[str, Any]:
+    """The pyarrow schema of each table (pyarrow is imported only by what writes or reads)."""
+    import pyarrow as pa
 
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema([
-        ("article_id", _STR), ("name", _STR), ("path", _STR), ("sha256", _STR),
-        ("chars", _I64), ("notes", pa.list_(_STR)), ("text", _STR), ("added", _STR),
-        ("analyser", _STR), ("title", _STR), ("outlet", _STR), ("url", _STR),
-        ("published", _STR), ("published_source", _STR), ("batch", _STR)]),
-    "sentences": pa.schema([
-        ("article_id", _STR), ("sentence_index", _I64), ("start", _I64), ("end", _I64),
-        ("text", _STR), ("batch", _STR)]),
-    "mentions": pa.schema([
-        ("article_id", _STR), ("start", _I64), ("end", _I64), ("surface", _STR),
-        ("sentence_index", _I64), ("sentence_start", _I64), ("sentence_end", _I64),
-        ("role", _STR), ("place_id", _STR), ("confidence", _F64), ("runner_up_id", _STR),
-        ("runner_up_name", _STR), ("runner_up_confidence", _F64), *_WHEN, ("batch", _STR)]),
-    "figures": pa.schema([
-        ("article_id", _STR), ("start", _I64), ("end", _I64), ("text", _STR), ("low", _I64),
-        ("high", _I64), ("qualifier", _STR), ("vague", pa.bool_()), ("derived", pa.bool_()),
-        ("category", _STR), ("actor", _STR), ("source", _STR), ("place_ids", pa.list_(_STR)),
-        ("sentence_index", _I64), ("sentence_start", _I64), ("sentence_end", _I64),
-        *_WHEN, ("batch", _STR)]),
-    "places": pa.schema([
-        ("place_id", _STR), ("geonameid", _I64), ("name", _STR), ("name_de", _STR),
-        ("feature_code", _STR), ("country_code", _STR), ("admin1", _STR),
-        ("population", _I64), ("precision", _STR), ("kind", _STR), ("lon", _F64),
-        ("lat", _F64), ("geometry", pa.binary()), ("batch", _STR)]),
-}
+    text, whole, real = pa.string(), pa.int64(), pa.float64()
+    # the event time of a mention or figure (geo.dates.when_for), flattened
+    when = [("when_start", text), ("when_end", text), ("when_granularity", text),
+            ("when_text", text), ("when_start_offset", whole), ("when_end_offset", whole),
+            ("when_time_source", text)]
+
+    return {
+        "articles": pa.schema([
+            ("article_id", text), ("name", text), ("path", text), ("sha256", text),
+            ("chars", whole), ("notes", pa.list_(text)), ("text", text), ("added", text),
+            ("analyser", text), ("title", text), ("outlet", text), ("url", text),
+            ("published", text), ("published_source", text), ("batch", text)]),
+        "sentences": pa.schema([
+            ("article_id", text), ("sentence_index", whole), ("start", whole), ("end", whole),
+            ("text", text), ("batch", text)]),
+        "mentions": pa.schema([
+            ("article_id", text), ("start", whole), ("end", whole), ("surface", text),
+            ("sentence_index", whole), ("sentence_start", whole), ("sentence_end", whole),
+            ("role", text), ("place_id", text), ("confidence", real), ("runner_up_id", text),
+            ("runner_up_name", text), ("runner_up_confidence", real), *when, ("batch", text)]),
+        "figures": pa.schema([
+            ("article_id", text), ("start", whole), ("end", whole), ("text", text), ("low", whole),
+            ("high", whole), ("qualifier", text), ("vague", pa.bool_()), ("derived", pa.bool_()),
+            ("category", text), ("actor", text), ("source", text), ("place_ids", pa.list_(text)),
+            ("sentence_index", whole), ("sentence_start", whole), ("sentence_end", whole),
+            *when, ("batch", text)]),
+        "places": pa.schema([
+            ("place_id", text), ("geonameid", whole), ("name", text), ("name_de", text),
+            ("feature_code", text), ("country_code", text), ("admin1", text),
+            ("population", whole), ("precision", text), ("kind", text), ("lon", real),
+            ("lat", real), ("geometry", pa.binary()), ("batch", text)]),
+    }
+
 
 # GeoParquet 1.1 column metadata for places.parquet (WGS 84 longitude/latitude is the default CRS).
 GEO_METADATA = {"version": "1.1.0", "primary_column": "geometry",
