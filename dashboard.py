@@ -1,11 +1,13 @@
-"""Lagebild: the analyst's map of German war reporting. Streamlit only displays here; the
-logic (filters, popups, map, exports, storing uploads) lives in ``geo/`` and is tested there.
+"""Lagebild: die Karte der deutschen Kriegsberichterstattung. Streamlit only displays here; the
+logic (filters, time, sources, popups, map, exports, storing uploads) lives in ``geo/`` and is
+tested there.
 
 Run: ``streamlit run dashboard.py`` (works without internet; see README)."""
 
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import altair as alt
@@ -13,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import exports, filters, mapview, popups
+from geo import exports, filters, mapview, popups, timeline
 from geo.ingest import Inputs, Item, ingest
 from geo.paths import default_store_dir
 from geo.reading import SUFFIXES
@@ -23,9 +25,14 @@ ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 CLAIM_CATEGORIES = ("troops", "killed", "wounded", "killed_or_wounded", "casualties", "missing",
                     "captured")
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
-LABELS = {"article": "Article", "category": "Figure category", "source": "Source",
-          "kind": "Place kind"}
+# One colour per category, the same in every chart (Okabe-Ito, safe for colour-blind readers).
+CATEGORY_COLOURS = dict(zip(CLAIM_CATEGORIES, ["#0072B2", "#D55E00", "#E69F00", "#CC79A7",
+                                               "#009E73", "#56B4E9", "#000000"]))
+LABELS = {"article": "Artikel", "category": "Kategorie", "source": "Quelle",
+          "source_type": "Quellentyp", "kind": "Ortsart"}
+TABS = ["Zahlen", "Zeitverlauf", "Orte", "Tabelle der Zahlen", "Ohne Ort", "Zitatsuche",
+        "Export", "Artikel"]
+FILTER_KEYS = [f"f_{k}" for k in LABELS] + ["f_q", "f_time"]
 
 
 def store_root() -> str:
@@ -37,7 +44,7 @@ def store_root() -> str:
     return str(default_store_dir())
 
 
-@st.cache_resource(show_spinner="Opening the store …")
+@st.cache_resource(show_spinner="Speicher wird geöffnet …")
 def open_store(root: str) -> Store:
     """The store, with the bundled seeds ingested on its very first start."""
     kept = Store(root)
@@ -46,63 +53,102 @@ def open_store(root: str) -> Store:
     return kept
 
 
-@st.cache_resource(show_spinner="Reading the store …", max_entries=2)
+@st.cache_resource(show_spinner="Speicher wird gelesen …", max_entries=2)
 def load_collection(root: str, generation: str) -> dict:
-    """The store's current view as a FeatureCollection, shared by every session and rebuilt
-    only when a batch or removal lands (``generation``). Never modified by the page."""
-    return open_store(root).feature_collection()
+    """The store's current view as a FeatureCollection with every figure given a home,
+    shared by every session and rebuilt only when a batch or removal lands (``generation``).
+    Never modified by the page."""
+    return filters.home_figures(open_store(root).feature_collection())
 
 
-def view_from_url(opts: dict[str, list[str]]) -> None:
+def view_from_url(opts: dict[str, list[str]], span: timeline.Span) -> None:
     """On the first run of a session, the widgets start from the link's query parameters."""
     if "_url_loaded" in st.session_state:
         return
     st.session_state["_url_loaded"] = True
     params = {k: st.query_params.get_all(k) for k in filters.QUERY_KEYS}
     view = filters.from_query(params, opts)
-    for key in ("article", "category", "source", "kind"):
+    for key in LABELS:
         st.session_state[f"f_{key}"] = list(getattr(view, key))
     st.session_state["f_q"] = view.q
     st.session_state["f_place"] = view.place or None
+    if span[0] and span[1]:
+        st.session_state["f_time"] = (_day(view.start) or _day(span[0]),
+                                      _day(view.end) or _day(span[1]))
+    if view.tab in TABS:
+        st.session_state["tab"] = view.tab
+    st.session_state["_map_view"] = mapview.parse_view(view.c, view.z)
 
 
-def sidebar_view(opts: dict[str, list[str]]) -> filters.View:
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso[:10]) if iso else None
+
+
+def reset_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+    st.session_state["_map_view"] = None
+
+
+def sidebar_view(fc: dict, opts: dict[str, list[str]], span: timeline.Span) -> filters.View:
     st.sidebar.header("Filter")
+    entities = filters.source_names(fc)
+    formats = {"category": lambda c: popups.CATEGORY_LABELS.get(c, c),
+               "source": lambda k: entities[k].name if k in entities else k,
+               "kind": popups.kind_label,
+               "article": lambda a: a}
     values = {key: tuple(st.sidebar.multiselect(label, opts[key], key=f"f_{key}",
-                                                 placeholder="all"))
+                                                 placeholder="alle",
+                                                 format_func=formats.get(key, str)))
               for key, label in LABELS.items()}
-    q = st.sidebar.text_input("Search the quotes", key="f_q")
-    return filters.View(**values, q=q, place=st.session_state.get("f_place") or "")
+    q = st.sidebar.text_input("In den Zitaten suchen", key="f_q")
+    start = end = ""
+    if span[0] and span[1] and span[0] < span[1]:
+        lo, hi = _day(span[0]), _day(span[1])
+        if "f_time" not in st.session_state:
+            st.session_state["f_time"] = (lo, hi)
+        picked = st.sidebar.slider("Zeitfenster", min_value=lo, max_value=hi, key="f_time",
+                                   format="DD.MM.YYYY")
+        if tuple(picked) != (lo, hi):
+            start, end = picked[0].isoformat(), picked[1].isoformat()
+    undated = timeline.undated_counts(fc)
+    if undated["Artikel"]:
+        st.sidebar.caption(f"{popups.german_number(undated['Artikel'])} Artikel sind undatiert "
+                           "(kein Datum im Text oder in den Angaben); ein Zeitfenster blendet "
+                           "sie aus.")
+    st.sidebar.button("Filter zurücksetzen", on_click=reset_filters, key="reset_top")
+    return filters.View(**values, q=q, start=start, end=end,
+                        place=st.session_state.get("f_place") or "")
 
 
 def add_articles(kept: Store) -> None:
     """Upload or paste: analysed into the store once; one summary for the whole batch; bad
     files are named in it and change nothing."""
     with st.sidebar.form("add", clear_on_submit=True):
-        st.subheader("Add articles")
-        files = st.file_uploader("Upload .txt, .md or .html", type=[s.lstrip(".") for s in SUFFIXES],
+        st.subheader("Artikel hinzufügen")
+        files = st.file_uploader("Dateien (.txt, .md, .html)", type=[s.lstrip(".") for s in SUFFIXES],
                                  accept_multiple_files=True)
-        text = st.text_area("… or paste an article", key="add_text")
-        title = st.text_input("Title (for pasted text)", key="add_title")
-        outlet = st.text_input("Outlet", key="add_outlet")
-        url = st.text_input("Address (URL)", key="add_url")
-        submitted = st.form_submit_button("Add", key="add_go")
+        text = st.text_area("… oder Artikeltext einfügen", key="add_text")
+        title = st.text_input("Titel (für eingefügten Text)", key="add_title")
+        outlet = st.text_input("Medium", key="add_outlet")
+        url = st.text_input("Adresse (URL)", key="add_url")
+        submitted = st.form_submit_button("Hinzufügen", key="add_go")
     if not submitted:
         return
     meta = {k: v.strip() for k, v in (("title", title), ("outlet", outlet), ("url", url))
             if v.strip()}
     items = [Item(f.name, f.name, f.getvalue(), meta) for f in files or []]
     if text.strip():
-        name = (title.strip() or "pasted text")[:80]
+        name = (title.strip() or "eingefügter Text")[:80]
         items.append(Item(f"{name}.txt", name, text.encode("utf-8"), meta))
     if not items:
-        st.session_state["_add_messages"] = [("warning", "Nothing to add.")]
+        st.session_state["_add_messages"] = [("warning", "Nichts hinzuzufügen.")]
         return
     try:
         summary = ingest(kept, items)
     except OSError as err:
         st.session_state["_add_messages"] = [
-            ("error", f"Nothing added: the store could not be written ({err.strerror}).")]
+            ("error", f"Nichts hinzugefügt: der Speicher ist nicht beschreibbar ({err.strerror}).")]
         return
     level = "success" if summary.new else ("info" if summary.known else "error")
     st.session_state["_add_messages"] = [(level, summary.line().rsplit(",", 1)[0] + ".")] + [
@@ -118,17 +164,28 @@ def show_messages() -> None:
         box(popups.markdown_literal(message))
 
 
-def side_panel(view_fc: dict, place_ids: list[str], labels: dict[str, str]) -> None:
-    current = st.session_state.get("f_place")
-    if current not in place_ids:
+def fly_to_choice(view_fc: dict) -> None:
+    """A place chosen in the list: the map flies there (a click on the map does not move it)."""
+    pid = st.session_state.get("f_place")
+    feature = next((f for f in view_fc["features"] if f["properties"]["place_id"] == pid), None)
+    st.session_state["_fly"] = mapview.fly_target(feature) if feature else None
+
+
+def side_panel(view_fc: dict, labels: dict[str, str]) -> None:
+    if st.session_state.get("f_place") not in labels:
         st.session_state["f_place"] = None
-    place = st.selectbox("Place", place_ids, key="f_place", format_func=labels.get,
-                         placeholder="click a marker or choose a place")
+    place = st.selectbox("Ort (Name tippen: „Kiew“ oder „Kyiv“)", list(labels), key="f_place",
+                         format_func=labels.get, placeholder="Markierung anklicken oder Ort wählen",
+                         on_change=fly_to_choice, args=(view_fc,))
     if not place:
-        st.info("Click a marker on the map to see every quote and figure for that place.")
+        st.info("Eine Markierung anklicken (oder mit Tab wählen und Enter drücken), um alle "
+                "Zitate und Zahlen zu diesem Ort zu sehen.")
         return
     feature = next(f for f in view_fc["features"] if f["properties"]["place_id"] == place)
-    st.html(panel_css() + popups.panel_html(feature, view_fc.get("figures", [])))
+    published = timeline.article_dates(view_fc)
+    articles = {a["id"]: a for a in view_fc["articles"]}
+    st.html(panel_css() + popups.panel_html(feature, view_fc.get("figures", []), articles,
+                                            timeline.place_span(feature["properties"], published)))
 
 
 def panel_css() -> str:
@@ -136,64 +193,171 @@ def panel_css() -> str:
             ".lb-panel .lb-approx{color:#7a4a00}.lb-panel h4{margin:.8em 0 .2em}</style>")
 
 
-def claims_chart(view_fc: dict) -> None:
-    """Troop and casualty figures side by side by source and article, ranges as bars."""
-    rows = [r for r in exports.figures_rows(view_fc) if r["category"] in CLAIM_CATEGORIES]
-    if not rows:
-        st.info("No troop or casualty figures in this view.")
-        return
+def _claim_frame(view_fc: dict) -> pd.DataFrame:
+    rows = [dict(r, Nr=i) for i, r in enumerate(exports.figures_rows(view_fc))
+            if r["category"] in CLAIM_CATEGORIES]
     frame = pd.DataFrame(rows)
-    frame["claim by"] = frame["source"] + " · " + frame["article"]
+    if not frame.empty:
+        frame["Wer · Seite · Ort"] = (frame["Quelle"] + " · " + frame["Seite"].replace("", "–")
+                                      + " · " + frame["Orte"])
+    return frame
+
+
+def _colour_scale() -> alt.Scale:
+    cats = [popups.CATEGORY_LABELS[c] for c in CLAIM_CATEGORIES]
+    return alt.Scale(domain=cats, range=[CATEGORY_COLOURS[c] for c in CLAIM_CATEGORIES])
+
+
+def _show_picked(event, frame: pd.DataFrame, view_fc: dict, param: str) -> None:
+    """The quote behind a clicked bar or point."""
+    picked = (event or {}).get("selection", {}).get(param) or []
+    articles = {a["id"]: a for a in view_fc["articles"]}
+    for point in picked:
+        nr = point.get("Nr")
+        if nr is None:
+            continue
+        fig = view_fc["figures"][int(nr)]
+        st.html(panel_css() + popups.figure_quote_html(fig, articles.get(fig["article"])))
+
+
+def claims_chart(view_fc: dict) -> None:
+    """Troop and casualty claims side by side by source, side and place, on a log scale (so
+    12 and 12.000 both read); ranges as bars; a click shows the quote."""
+    frame = _claim_frame(view_fc)
+    if frame.empty:
+        st.info("Keine Truppen- oder Verlustzahlen in dieser Ansicht.")
+        return
+    pick = alt.selection_point(fields=["Nr"], name="claim")
     base = alt.Chart(frame).encode(
-        y=alt.Y("claim by:N", title=None),
-        color=alt.Color("category:N", scale=alt.Scale(range=OKABE_ITO)),
-        tooltip=["value", "qualifier", "category", "actor", "source", "article", "places",
-                 "sentence"])
-    ranges = base.mark_rule(strokeWidth=6, opacity=0.7).encode(x=alt.X("low:Q", title="people"),
-                                                               x2="high:Q")
-    points = base.mark_point(filled=True, size=70).encode(x="low:Q", shape="qualifier:N")
-    highs = base.mark_tick(thickness=2, size=14).encode(x="high:Q")
-    chart = alt.layer(ranges, points, highs).properties(height=alt.Step(22)).facet(
-        row=alt.Row("category:N", title=None)).resolve_scale(x="independent", y="independent")
-    st.altair_chart(chart, width="stretch")
-    st.caption("Bars are ranges (low–high), points the lower or only value; hover for the quote, "
-               "or pick a row below. Figures are claims: never summed or averaged across sources.")
-    picked = st.dataframe(frame[["category", "value", "qualifier", "actor", "source", "article",
-                                 "places", "sentence"]], hide_index=True, width="stretch",
-                          on_select="rerun", selection_mode="single-row", key="claim_rows")
-    for row in picked.selection.rows:
-        st.html(panel_css() + popups.figure_quote_html(rows[row]))
+        y=alt.Y("Wer · Seite · Ort:N", title=None, axis=alt.Axis(labelLimit=380)),
+        color=alt.Color("Kategorie:N", scale=_colour_scale()),
+        tooltip=["Wert", "Angabe", "Kategorie", "Seite", "Quelle", "Orte", "Datum", "Satz"])
+    x = alt.X("von:Q", title="Personen (logarithmisch)", scale=alt.Scale(type="log"))
+    ranges = base.mark_rule(strokeWidth=6, opacity=0.7).encode(x=x, x2="bis:Q")
+    points = base.mark_point(filled=True, size=90).encode(x=x, shape="Angabe:N").add_params(pick)
+    chart = alt.layer(ranges, points).properties(height=alt.Step(24)).facet(
+        row=alt.Row("Kategorie:N", title=None)).resolve_scale(y="independent")
+    event = st.altair_chart(chart, width="stretch", on_select="rerun", key="claims_chart")
+    st.caption("Balken sind Spannen (von–bis), Punkte der untere oder einzige Wert. Ein Klick "
+               "zeigt das Zitat. Zahlen sind Behauptungen: nie über Quellen summiert oder "
+               "gemittelt.")
+    _show_picked(event, frame, view_fc, "claim")
+
+
+def timeline_tab(view_fc: dict) -> None:
+    """Articles and figures per day, and each claim at its date by source, so a build-up
+    (8.000 → 12.000) reads at a glance."""
+    days = pd.DataFrame(timeline.daily_counts(view_fc))
+    undated = timeline.undated_counts(view_fc)
+    if days.empty:
+        st.info("Nichts in dieser Ansicht ist datiert.")
+    else:
+        long = days.melt("Tag", var_name="was", value_name="Anzahl")
+        st.altair_chart(alt.Chart(long).mark_bar().encode(
+            x=alt.X("Tag:T", title=None), y=alt.Y("Anzahl:Q"), color="was:N",
+            xOffset="was:N", tooltip=["Tag:T", "was", "Anzahl"]).properties(height=180),
+            width="stretch")
+    st.caption(f"Undatiert (nicht geschätzt): {popups.german_number(undated['Artikel'])} Artikel, "
+               f"{popups.german_number(undated['Zahlen'])} Zahlen.")
+    frame = _claim_frame(view_fc)
+    if frame.empty:
+        return
+    frame = frame[frame["Datum"].notna()]
+    if frame.empty:
+        st.info("Keine datierte Truppen- oder Verlustzahl in dieser Ansicht.")
+        return
+    pick = alt.selection_point(fields=["Nr"], name="dated")
+    base = alt.Chart(frame).encode(
+        x=alt.X("Datum:T", title="Datum (im Text, sonst Erscheinungstag)"),
+        y=alt.Y("von:Q", title="Personen (logarithmisch)", scale=alt.Scale(type="log")),
+        color=alt.Color("Kategorie:N", scale=_colour_scale()),
+        tooltip=["Wert", "Kategorie", "Seite", "Quelle", "Orte", "Datum", "Datum aus", "Satz"])
+    chart = alt.layer(base.mark_rule(strokeWidth=3).encode(y2="bis:Q"),
+                      base.mark_point(filled=True, size=90).encode(
+                          shape="Quellentyp:N").add_params(pick)).properties(height=320)
+    event = st.altair_chart(chart, width="stretch", on_select="rerun", key="dated_chart")
+    _show_picked(event, frame, view_fc, "dated")
+
+
+def without_place_tab(view_fc: dict) -> None:
+    rows = [r for r in exports.figures_rows(view_fc) if r["Orte"] == "ohne Ort"]
+    homed = sum(1 for f in view_fc.get("figures", []) if f.get("home"))
+    st.caption(f"{popups.german_number(homed)} Zahlen ohne eigenen Ort stehen beim Ort ihres "
+               "Satzes oder beim Hauptort ihres Artikels (und sagen es); diese hier haben keinen.")
+    if not rows:
+        st.info("Jede Zahl in dieser Ansicht hat einen Ort.")
+        return
+    st.dataframe(pd.DataFrame(rows)[["Wert", "Kategorie", "Seite", "Quelle", "Datum", "Artikel",
+                                     "Satz"]], hide_index=True, width="stretch")
+
+
+def quote_search(kept: Store) -> None:
+    """Over the whole store, not only the view."""
+    q = st.text_input("Zitate im ganzen Speicher suchen", key="store_q")
+    if not q.strip():
+        return
+    hits = kept.search_quotes(q.strip(), limit=100)
+    st.caption(f"{popups.german_number(len(hits))} Treffer (höchstens 100, neueste zuerst)")
+    if hits:
+        st.dataframe(pd.DataFrame([{"Artikel": h["article_id"], "Satz": h["text"]} for h in hits]),
+                     hide_index=True, width="stretch")
 
 
 def export_buttons(view_fc: dict) -> None:
-    st.download_button("GeoJSON (filtered view)", exports.to_geojson(view_fc),
+    st.download_button("GeoJSON (gefilterte Ansicht)", exports.to_geojson(view_fc),
                        "lagebild.geojson", "application/geo+json")
-    st.download_button("Places CSV", exports.to_csv(exports.places_rows(view_fc)),
-                       "lagebild_places.csv", "text/csv")
-    st.download_button("Figures CSV", exports.to_csv(exports.figures_rows(view_fc)),
-                       "lagebild_figures.csv", "text/csv")
-    st.download_button("Places GeoParquet", exports.to_geoparquet(view_fc),
-                       "lagebild_places.parquet", "application/vnd.apache.parquet")
+    st.download_button("Orte als CSV", exports.to_csv(exports.places_rows(view_fc)),
+                       "lagebild_orte.csv", "text/csv")
+    st.download_button("Zahlen als CSV", exports.to_csv(exports.figures_rows(view_fc)),
+                       "lagebild_zahlen.csv", "text/csv")
+    st.download_button("Orte als GeoParquet", exports.to_geoparquet(view_fc),
+                       "lagebild_orte.parquet", "application/vnd.apache.parquet")
 
 
 def articles_table(fc: dict, kept: Store) -> None:
-    st.dataframe(pd.DataFrame([{"article": a["id"], "title": a.get("title", ""),
-                                "outlet": a.get("outlet", ""), "file": a["name"],
-                                "added": a.get("added", ""), "chars": a["chars"],
-                                "notes": "; ".join(a.get("notes", []))} for a in fc["articles"]]),
+    st.dataframe(pd.DataFrame([{"Artikel": a["id"], "Titel": a.get("title", ""),
+                                "Medium": a.get("outlet", ""), "Datei": a["name"],
+                                "erschienen": popups.german_date(a.get("published")) or "undatiert",
+                                "hinzugefügt": a.get("added", ""), "Zeichen": a["chars"],
+                                "Hinweise": "; ".join(a.get("notes", []))}
+                               for a in fc["articles"]]),
                  hide_index=True, width="stretch")
     counts = kept.counts()
     if counts["older_analyser"]:
-        st.warning(f"{counts['older_analyser']} articles were analysed by an older version and "
-                   "are not shown: run `python -m geo ingest --reanalyse` on them.")
+        st.warning(f"{popups.german_number(counts['older_analyser'])} Artikel wurden von einer "
+                   "älteren Version analysiert und werden nicht gezeigt: "
+                   "`python -m geo ingest --reanalyse` ausführen.")
     with st.form("remove"):
-        doomed = st.multiselect("Remove articles from the store",
+        doomed = st.multiselect("Artikel aus dem Speicher entfernen",
                                 [a["id"] for a in fc["articles"]], key="remove_ids")
-        if st.form_submit_button("Remove", key="remove_go") and doomed:
+        if st.form_submit_button("Entfernen", key="remove_go") and doomed:
             shas = {a["id"]: a["sha256"] for a in fc["articles"]}
             kept.remove(shas[i] for i in doomed)
-            st.session_state["_add_messages"] = [("info", f"{len(doomed)} removed.")]
+            st.session_state["_add_messages"] = [("info", f"{len(doomed)} entfernt.")]
             st.rerun()
+
+
+def the_map(view_fc: dict, online: bool) -> None:
+    """The map, fitted to what the filters show unless the link or the list says where to look;
+    a click on a marker opens the side panel."""
+    signature = (len(view_fc["features"]), tuple(f["properties"]["place_id"]
+                                                   for f in view_fc["features"][:50]))
+    if st.session_state.get("_map_sig") not in (None, signature):
+        st.session_state["_map_view"] = None  # new filters: fit to the new data
+        st.session_state["_fly"] = None
+    st.session_state["_map_sig"] = signature
+    fly = st.session_state.get("_fly")
+    out = st_folium(mapview.build_map(view_fc, online_tiles=online,
+                                      view=st.session_state.get("_map_view")),
+                    height=620, use_container_width=True,
+                    center=fly[0] if fly else None, zoom=fly[1] if fly else None,
+                    returned_objects=["last_object_clicked_tooltip"])
+    tooltip = (out or {}).get("last_object_clicked_tooltip")
+    if tooltip and tooltip != st.session_state.get("_last_tooltip"):
+        st.session_state["_last_tooltip"] = tooltip
+        clicked = mapview.place_for_click(tooltip, view_fc["features"])
+        if clicked:
+            st.session_state["f_place"] = clicked
 
 
 def main() -> None:
@@ -202,66 +366,65 @@ def main() -> None:
     try:
         kept = open_store(root)
     except StoreError as err:
-        st.error(str(err))
+        st.error(popups.markdown_literal(str(err)))
         st.stop()
     fc = load_collection(root, kept.generation())
     opts = filters.options(fc)
-    view_from_url(opts)
+    span = timeline.date_range(fc)
+    view_from_url(opts, span)
+    st.html("<a href='#karte' class='lb-skip'>Zur Karte springen</a><style>.lb-skip{position:"
+            "absolute;left:-9999px}.lb-skip:focus{left:1rem;top:1rem;z-index:1000;"
+            "background:#fff;padding:.3rem}</style>")
     add_articles(kept)
     show_messages()
-    view = sidebar_view(opts)
-    online = st.sidebar.toggle("Online map tiles (needs internet)", value=False)
+    view = sidebar_view(fc, opts, span)
+    online = st.sidebar.toggle("Online-Kartenkacheln (braucht Internet)", value=False)
     view_fc = filters.apply(fc, view)
 
     st.title("Lagebild")
-    st.caption(f"{len(view_fc['features'])} places · {len(view_fc.get('figures', []))} figures · "
-               f"{len(view_fc['articles'])} of {len(fc['articles'])} articles")
+    n = popups.german_number
+    window = (f" · Zeitfenster {popups.german_date(view.start)}–{popups.german_date(view.end)}"
+              if view.start or view.end else "")
+    st.caption(f"{n(len(view_fc['features']))} Orte · {n(len(view_fc.get('figures', [])))} Zahlen"
+               f" · {n(len(view_fc['articles']))} von {n(len(fc['articles']))} Artikeln{window}")
     labels = mapview.place_labels(view_fc["features"])
     map_col, panel_col = st.columns([3, 2])
     with map_col:
-        out = st_folium(mapview.build_map(view_fc, online_tiles=online), height=620,
-                        use_container_width=True, returned_objects=["last_object_clicked_tooltip"])
-    tooltip = (out or {}).get("last_object_clicked_tooltip")
-    if tooltip and tooltip != st.session_state.get("_last_tooltip"):
-        st.session_state["_last_tooltip"] = tooltip
-        clicked = mapview.place_for_click(tooltip, view_fc["features"])
-        if clicked:
-            st.session_state["f_place"] = clicked
+        st.subheader("Karte", anchor="karte")
+        if not view_fc["features"]:
+            st.warning("Keine Orte für diese Filter.")
+            st.button("Filter zurücksetzen", on_click=reset_filters, key="reset_empty")
+        the_map(view_fc, online)
     with panel_col:
-        side_panel(view_fc, list(labels), labels)
+        side_panel(view_fc, labels)
 
+    # Only the open tab is built: the tables and downloads cost time on every page load.
+    tabs = st.tabs(TABS, key="tab", on_change="rerun")
     final = filters.with_place(view, st.session_state.get("f_place") or "")
+    final = filters.View(**{**final.__dict__, "tab": st.session_state.get("tab") or ""})
     if filters.to_query(final) != _current_query():
         st.query_params.from_dict(filters.to_query(final))
-
-    # Only the open tab is built: the tables and downloads cost ~0.7 s a page load otherwise.
-    claims, places_tab, figures_tab, export_tab, articles_tab = st.tabs(
-        ["Claims", "Places", "Figures", "Export", "Articles"], key="tab", on_change="rerun")
-    if claims.open:
-        with claims:
-            claims_chart(view_fc)
-    if places_tab.open:
-        with places_tab:
-            st.dataframe(pd.DataFrame(exports.places_rows(view_fc)), hide_index=True,
-                         width="stretch")
-    if figures_tab.open:
-        with figures_tab:
-            st.dataframe(pd.DataFrame(exports.figures_rows(view_fc)), hide_index=True,
-                         width="stretch")
-    if export_tab.open:
-        with export_tab:
-            export_buttons(view_fc)
-    if articles_tab.open:
-        with articles_tab:
-            articles_table(fc, kept)
+    builders = [lambda: claims_chart(view_fc), lambda: timeline_tab(view_fc),
+                lambda: st.dataframe(pd.DataFrame(exports.places_rows(view_fc)),
+                                     hide_index=True, width="stretch"),
+                lambda: st.dataframe(pd.DataFrame(exports.figures_rows(view_fc)),
+                                     hide_index=True, width="stretch"),
+                lambda: without_place_tab(view_fc), lambda: quote_search(kept),
+                lambda: export_buttons(view_fc), lambda: articles_table(fc, kept)]
+    for tab, build in zip(tabs, builders):
+        if tab.open:
+            with tab:
+                build()
 
 
 def _current_query() -> dict[str, str | list[str]]:
     current: dict[str, str | list[str]] = {}
     for key in filters.QUERY_KEYS:
+        if key in ("c", "z"):
+            continue  # the map keeps these in the URL itself
         values = st.query_params.get_all(key)
         if values:
-            current[key] = values if key in ("article", "category", "source", "kind") else values[-1]
+            current[key] = values if key in LABELS else values[-1]
     return current
 
 

@@ -13,10 +13,18 @@ import json
 import sys
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "data" / "basemap"
 COUNTRIES = "countries.geojson"
 OBLASTS = "oblasts.geojson"
+LABELS = "labels.json"
+# Populated places named on the basemap, by the zoom from which they show: the bigger the
+# town, the earlier. Only around the war zone (LABEL_BOX) below a million inhabitants.
+LABEL_ZOOMS = ((1_000_000, 5), (300_000, 6), (100_000, 7), (30_000, 8), (10_000, 9))
+LABEL_BOX = (22.0, 44.0, 42.0, 56.0)
+OBLAST_LABEL_ZOOM = 6
+COUNTRY_LABEL_ZOOM = 4
 
 # Far-away outlines need little detail, countries around the war zone more; the front oblasts
 # must stay readable at zoom 8-10 (about 150 m per pixel at zoom 10), so they keep ~500 m detail.
@@ -27,9 +35,59 @@ OBLAST_TOLERANCE = 0.005
 
 
 @cache
-def load(name: str) -> dict:
+def load(name: str) -> Any:
     """One derived basemap layer as a GeoJSON dict (read once per process)."""
     return json.loads((BASEMAP_DIR / name).read_text(encoding="utf-8"))
+
+
+def labels() -> list[list[Any]]:
+    """Basemap names as [lat, lon, name, min_zoom, css class] (cities, oblasts, countries)."""
+    return list(load(LABELS)) if (BASEMAP_DIR / LABELS).exists() else []
+
+
+def label_zoom(population: int, lon: float, lat: float) -> int | None:
+    """From which zoom a town is named on the basemap, or None if never."""
+    inside = LABEL_BOX[0] <= lon <= LABEL_BOX[2] and LABEL_BOX[1] <= lat <= LABEL_BOX[3]
+    for threshold, zoom in LABEL_ZOOMS:
+        if population >= threshold and (inside or threshold >= 1_000_000):
+            return zoom
+    return None
+
+
+def build_labels(out: Path = BASEMAP_DIR) -> int:
+    """Derive ``labels.json`` from the gazetteer's own populated places (German names), the
+    oblast outlines and the countries: no download. Returns the number of labels."""
+    from shapely.geometry import shape
+
+    from geo import gazetteer
+
+    gaz = gazetteer.load()
+    rows: list[list[Any]] = []
+    for i in range(len(gaz.places)):
+        p = gaz.place(i)
+        if not p.feature_code.startswith("PPL"):
+            continue
+        zoom = label_zoom(p.population, p.lon, p.lat)
+        if zoom is not None:
+            rows.append([round(p.lat, 3), round(p.lon, 3), p.name_de or p.name, zoom, "lb-town"])
+    for feat in load(OBLASTS)["features"]:
+        pt = shape(feat["geometry"]).representative_point()
+        rows.append([round(pt.y, 3), round(pt.x, 3), feat["properties"]["name_de"] or feat["properties"]["name"],
+                     OBLAST_LABEL_ZOOM, "lb-oblast"])
+    for feat in load(COUNTRIES)["features"]:
+        geom = shape(feat["geometry"])
+        x0, y0, x1, y1 = REGION_BOX
+        if not geom.intersects(shape({"type": "Polygon", "coordinates": [
+                [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]})):
+            continue
+        row = gaz.lookup(feat["properties"]["name"])
+        name = next((r.name_de for r in row if r.feature_code == "PCLI"), feat["properties"]["name"])
+        pt = geom.representative_point()
+        rows.append([round(pt.y, 3), round(pt.x, 3), name, COUNTRY_LABEL_ZOOM, "lb-country"])
+    rows.sort(key=lambda r: (r[3], r[2]))
+    (out / LABELS).write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
+                              encoding="utf-8")
+    return len(rows)
 
 
 def build(shared: Path, out: Path = BASEMAP_DIR) -> dict[str, int]:
@@ -86,3 +144,4 @@ if __name__ == "__main__":
     shared_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "data"
     for file, size in build(shared_dir).items():
         print(f"{file}: {size / 1024:.0f} KiB")
+    print(f"{LABELS}: {build_labels()} names")

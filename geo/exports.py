@@ -9,44 +9,73 @@ import io
 import json
 from typing import Any
 
-from geo.filters import source_label
-from geo.mapview import role_of
-from geo.popups import figure_value, figures_by_place, is_approximate
+from geo import sources, timeline
+from geo.mapview import ROLE_LABELS, role_of
+from geo.popups import (
+    CATEGORY_LABELS,
+    HOME_NOTES,
+    QUALIFIER_WORDS,
+    actor_label,
+    figure_value,
+    figures_by_place,
+    german_name,
+    is_approximate,
+    kind_label,
+)
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def places_rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per place with its counts; mentions themselves stay in the GeoJSON."""
+    """One row per place with its counts, German names first, codes in their own columns;
+    mentions themselves stay in the GeoJSON."""
     by_place = figures_by_place(fc.get("figures", []))
+    published = timeline.article_dates(fc)
     rows = []
     for feat in fc["features"]:
         p = feat["properties"]
         lon, lat = feat["geometry"]["coordinates"]
+        first, last = timeline.place_span(p, published)
         rows.append({
-            "place_id": p["place_id"], "name": p["name"], "name_de": p.get("name_de"),
-            "kind": p.get("kind"), "role": role_of(p), "country_code": p.get("country_code"),
-            "admin1": p.get("admin1"), "precision": p.get("precision"),
-            "approximate": is_approximate(p), "confidence": p.get("confidence"),
-            "lat": lat, "lon": lon, "mentions": len(p["mentions"]),
-            "figures": len(by_place.get(p["place_id"], [])),
-            "articles": ", ".join(dict.fromkeys(m["article"] for m in p["mentions"])),
-            "written_as": ", ".join(dict.fromkeys(m["surface"] for m in p["mentions"])),
+            "Ort": german_name(p), "Name (englisch/lokal)": p["name"],
+            "Art": kind_label(p.get("kind")), "Rolle": ROLE_LABELS[role_of(p)],
+            "Staat": p.get("country_code"), "Verwaltungseinheit": p.get("admin1"),
+            "ungefähr": is_approximate(p), "Sicherheit": p.get("confidence"),
+            "Breite": lat, "Länge": lon, "Erwähnungen": len(p["mentions"]),
+            "Zahlen": len(by_place.get(p["place_id"], [])),
+            "erste Erwähnung": first, "letzte Erwähnung": last,
+            "Artikel": ", ".join(dict.fromkeys(m["article"] for m in p["mentions"])),
+            "geschrieben als": ", ".join(dict.fromkeys(m["surface"] for m in p["mentions"])),
+            "place_id": p["place_id"], "kind": p.get("kind"), "precision": p.get("precision"),
         })
     return rows
 
 
 def figures_rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per figure, places by name, the quote alongside."""
-    names = {f["properties"]["place_id"]: f["properties"]["name"] for f in fc["features"]}
-    return [{
-        "article": f["article"], "value": figure_value(f), "low": f["low"], "high": f["high"],
-        "qualifier": f["qualifier"], "vague": f["vague"], "derived": f["derived"],
-        "category": f["category"], "actor": f.get("actor"), "source": source_label(f),
-        "places": ", ".join(names.get(pid, pid) for pid in f["place_ids"]),
-        "place_ids": ";".join(f["place_ids"]),
-        "text": f["text"], "sentence": f["sentence"], "start": f["start"], "end": f["end"],
-    } for f in fc.get("figures", [])]
+    """One row per figure, in words (category, side, source entity, places by name) with the
+    codes in their own columns, the date and where it comes from, the quote alongside."""
+    names = {f["properties"]["place_id"]: german_name(f["properties"]) for f in fc["features"]}
+    ents = sources.entities([f.get("source") for f in fc.get("figures", [])])
+    published = timeline.article_dates(fc)
+    rows = []
+    for f in fc.get("figures", []):
+        (start, end), basis = timeline.record_span(f, published)
+        ent = ents[sources.entity_key(f.get("source"))]
+        rows.append({
+            "Artikel": f["article"], "Wert": figure_value(f), "von": f["low"], "bis": f["high"],
+            "Angabe": QUALIFIER_WORDS.get(f["qualifier"], f["qualifier"]),
+            "Kategorie": CATEGORY_LABELS.get(f["category"], f["category"]),
+            "Seite": actor_label(f.get("actor")), "Quelle": ent.name, "Quellentyp": ent.type,
+            "Quelle wörtlich": f.get("source") or "",
+            "Orte": ", ".join(names.get(pid, pid) for pid in f["place_ids"]) or "ohne Ort",
+            "Ort aus": HOME_NOTES.get(f.get("home") or "", ""),
+            "Datum": start, "Datum bis": end, "Datum aus": timeline.BASIS_LABELS[basis],
+            "vage": f["vague"], "abgeleitet": f["derived"], "Textstelle": f["text"],
+            "Satz": f["sentence"], "category": f["category"], "actor": f.get("actor"),
+            "qualifier": f["qualifier"], "place_ids": ";".join(f["place_ids"]),
+            "start": f["start"], "end": f["end"],
+        })
+    return rows
 
 
 def to_geojson(fc: dict[str, Any]) -> bytes:
@@ -78,7 +107,7 @@ def to_geoparquet(fc: dict[str, Any]) -> bytes:
     rows = places_rows(fc)
     mentions = [json.dumps(f["properties"]["mentions"], ensure_ascii=False) for f in fc["features"]]
     frame = geopandas.GeoDataFrame(
-        rows, geometry=[Point(r["lon"], r["lat"]) for r in rows], crs="EPSG:4326")
+        rows, geometry=[Point(r["Länge"], r["Breite"]) for r in rows], crs="EPSG:4326")
     frame["mentions_json"] = mentions
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False)

@@ -1,5 +1,9 @@
-"""The folium map of a FeatureCollection: the bundled basemap, one marker per place in a single
-GeoJSON layer (cheap to pan even with thousands of places), a legend and the attributions.
+"""The folium map of a FeatureCollection. Python hands the browser one JSON config (places as
+small records, the bounds to fit, labels, legend, basemap); ``static/lagebild/map.js`` draws it:
+the bundled basemap, the places clustered (Leaflet.markercluster, counts, spiderfied at the
+deepest zoom), always-on labels for the most reported places, a collapsible legend. Popups are
+built in the browser when opened, the side panel by the app for the clicked place only, so the
+page stays small at thousands of places.
 
 Marker encoding (Okabe-Ito colours, safe for colour-blind readers):
 - colour = role: where things happen (vermillion), a capital or institution that speaks (blue),
@@ -13,24 +17,28 @@ from __future__ import annotations
 
 import json
 import math
-from html import escape
 from typing import Any
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import basemap, offline
-from geo.popups import figures_by_place, is_approximate, popup_html
+from geo import basemap, offline, timeline
+from geo.popups import figures_by_place, german_name, is_approximate, popup_record
 
 ROLE_COLOURS = {"place": "#D55E00", "speaker": "#0072B2", "both": "#CC79A7"}
-ROLE_LABELS = {"place": "event place", "speaker": "speaking capital / institution",
-               "both": "event place and speaker"}
+ROLE_LABELS = {"place": "Ereignisort", "speaker": "sprechende Hauptstadt / Institution",
+               "both": "Ereignisort und Sprecher"}
 KIND_SHAPES = {"village": "circle", "city": "square", "region": "diamond", "country": "triangle"}
-FRONT_CENTER = (50.8, 36.0)  # Kursk / Sumy / Kharkiv: where the articles' fighting is
+FRONT_CENTER = (50.8, 36.0)  # Kursk / Sumy / Kharkiv: only when there is nothing to fit
 FRONT_ZOOM = 6
-ATTRIBUTION = ('Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) · '
-               'Outlines: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)')
+FIT_MAX_ZOOM = 9  # fitting one village must not zoom to its street
+FLY_ZOOM = {"village": 11, "city": 10, "region": 7, "country": 5}
+UNCLUSTER_ZOOM = 12  # at the deepest zooms every place is its own marker (clusters spiderfy)
+TOP_LABELS = 12  # always-on names for the most reported places
+MAP_TITLE = "Karte der berichteten Orte (Zahlen, Zitate)"
+ATTRIBUTION = ('Orte: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) · '
+               'Umrisse: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (gemeinfrei)')
 
 
 def role_of(props: dict[str, Any]) -> str:
@@ -48,16 +56,24 @@ def marker_size(w: int) -> int:
     return min(44, round(12 + 6 * math.sqrt(max(w, 1) - 1)))
 
 
+def display_name(props: dict[str, Any]) -> str:
+    """German name first, the English/local one after it when it differs: 'Kiew (Kyiv)'."""
+    de, name = german_name(props), props.get("name") or ""
+    return f"{de} ({name})" if name and name != de else de
+
+
 def place_labels(features: list[dict[str, Any]]) -> dict[str, str]:
     """A unique, readable label per place (the tooltip, and how a click finds its place):
-    the canonical name, with admin-1 and country added only where names repeat."""
+    the German name with the other name, with admin-1 and country added only where names
+    repeat. Sorted as a German reader looks for them."""
     counts: dict[str, int] = {}
     for f in features:
-        counts[f["properties"]["name"]] = counts.get(f["properties"]["name"], 0) + 1
+        key = display_name(f["properties"])
+        counts[key] = counts.get(key, 0) + 1
     labels: dict[str, str] = {}
-    for f in features:
+    for f in sorted(features, key=lambda f: display_name(f["properties"]).lower()):
         p = f["properties"]
-        label = p["name"]
+        label = display_name(p)
         if counts[label] > 1:
             label = f"{label} ({', '.join(x for x in (p.get('admin1'), p.get('country_code')) if x)})"
         while label in labels.values():
@@ -77,25 +93,78 @@ def place_for_click(tooltip: str | None, features: list[dict[str, Any]]) -> str 
     return None
 
 
-def marker_properties(fc: dict[str, Any]) -> list[dict[str, Any]]:
-    """What the browser needs per place to draw it: small, precomputed, escaped."""
+def marker_records(fc: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the browser needs per place to draw it and its small popup, as plain data."""
     by_place = figures_by_place(fc.get("figures", []))
     labels = place_labels(fc["features"])
+    published = timeline.article_dates(fc)
     out = []
     for feat in fc["features"]:
         props = feat["properties"]
         figs = by_place.get(props["place_id"], [])
-        role = role_of(props)
+        lon, lat = feat["geometry"]["coordinates"]
         out.append({
-            "label": labels[props["place_id"]],
-            "tooltip": escape(labels[props["place_id"]]),
-            "popup": popup_html(feat, figs),
+            "id": props["place_id"], "label": labels[props["place_id"]], "lat": lat, "lon": lon,
             "shape": KIND_SHAPES.get(props.get("kind", ""), "circle"),
-            "colour": ROLE_COLOURS[role],
+            "colour": ROLE_COLOURS[role_of(props)],
             "size": marker_size(weight(props, len(figs))),
-            "approx": is_approximate(props),
+            "weight": weight(props, len(figs)), "approx": is_approximate(props),
+            "popup": popup_record(feat, figs, timeline.place_span(props, published)),
         })
     return out
+
+
+def fit_bounds(fc: dict[str, Any]) -> list[list[float]] | None:
+    """[[south, west], [north, east]] around every place shown: where the map opens."""
+    points = [f["geometry"]["coordinates"] for f in fc["features"]]
+    if not points:
+        return None
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def fly_target(feature: dict[str, Any]) -> tuple[tuple[float, float], int]:
+    """Centre and zoom to show one place chosen in the list."""
+    lon, lat = feature["geometry"]["coordinates"]
+    return (lat, lon), FLY_ZOOM.get(feature["properties"].get("kind", ""), 9)
+
+
+def parse_view(c: str, z: str) -> dict[str, Any] | None:
+    """The map view from the URL ('50.1,36.2' and '7'), or None if absent or malformed."""
+    try:
+        lat, lon = (float(x) for x in c.split(","))
+        zoom = int(z)
+    except (ValueError, AttributeError):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 2 <= zoom <= 13):
+        return None
+    return {"center": [lat, lon], "zoom": zoom}
+
+
+def top_labels(records: list[dict[str, Any]], n: int = TOP_LABELS) -> list[dict[str, Any]]:
+    """The most reported places, named on the map at every zoom."""
+    best = sorted(records, key=lambda r: (-r["weight"], r["label"]))[:n]
+    return [{"lat": r["lat"], "lon": r["lon"], "name": r["popup"]["name"]} for r in best]
+
+
+def legend_rows() -> list[dict[str, str]]:
+    rows = [{"colour": c, "text": ROLE_LABELS[r]} for r, c in ROLE_COLOURS.items()]
+    return rows + [{"text": "● Dorf · ■ Stadt · ◆ Region · ▲ Staat"},
+                   {"text": "◌ hohl, gestrichelt: ungefähre Lage"},
+                   {"text": "Größe: Erwähnungen + Zahlen"},
+                   {"text": "Kreis mit Zahl: so viele Orte, Klick zoomt hinein"}]
+
+
+def map_config(fc: dict[str, Any], online_tiles: bool = False,
+               view: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything ``static/lagebild/map.js`` draws, as one JSON-able dict."""
+    records = marker_records(fc)
+    return {"places": records, "labels": top_labels(records), "bounds": fit_bounds(fc),
+            "view": view, "fit_max_zoom": FIT_MAX_ZOOM, "uncluster_zoom": UNCLUSTER_ZOOM,
+            "legend": legend_rows(), "attribution": ATTRIBUTION, "css": _CSS,
+            "title": MAP_TITLE, "online": online_tiles,
+            "countries": basemap.load(basemap.COUNTRIES), "oblasts": basemap.load(basemap.OBLASTS),
+            "basemap_labels": basemap.labels()}
 
 
 def script_json(obj: Any) -> str:
@@ -105,130 +174,50 @@ def script_json(obj: Any) -> str:
 
 
 class _Script(MacroElement):
-    """Raw Leaflet code added to the map (rendered by folium and by streamlit-folium alike)."""
+    """The call into ``map.js`` with its JSON config (rendered by folium and streamlit-folium)."""
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
-        "{{ this.code.replace('__MAP__', this._parent.get_name()) }}"
+        "LagebildMap.init({{ this._parent.get_name() }}, {{ this.config }});"
         "{% endmacro %}")
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, config: str) -> None:
         super().__init__()
         self._name = "LagebildScript"
-        self.code = code
+        self.config = config
 
 
-_CSS = (".lb-popup{font-size:13px;line-height:1.35}.lb-popup ul{padding-left:1.1em;margin:.2em 0}"
-        ".lb-popup mark{background:#F0E442;padding:0 2px}.lb-art{color:#666;font-size:11px}"
-        ".lb-canon{color:#444}.lb-approx{color:#7a4a00}"
+_CSS = (".lb-popup{font-size:13px;line-height:1.35}.lb-quote{margin:.3em 0;font-style:italic}"
+        ".lb-art{color:#555;font-size:11px}.lb-canon{color:#444}.lb-approx{color:#7a4a00}"
         ".leaflet-control-attribution,.leaflet-control-scale{font-size:11px}"
-        ".lb-marker{background:none;border:none}")
-
-_BASEMAP_JS = """
-(function (map) {
-  var css = document.createElement('style');
-  css.textContent = %(css)s;
-  document.head.appendChild(css);
-  map.getContainer().style.background = '#dbe7f0';
-  L.geoJSON(%(countries)s, {interactive: false, style: {color: '#8a8a8a', weight: 0.8,
-    fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
-  L.geoJSON(%(oblasts)s, {interactive: false, style: {color: '#9a8f80', weight: 0.7,
-    dashArray: '3 3', fill: false}}).addTo(map);
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution(%(attribution)s);
-})(__MAP__);
-"""
-
-_PLACES_JS = """
-(function (map) {
-  var NS = 'http://www.w3.org/2000/svg';
-  function shapeEl(p) {
-    var s = p.size, h = s / 2, w = 2, el;
-    if (p.shape === 'square') {
-      el = document.createElementNS(NS, 'rect');
-      el.setAttribute('x', w); el.setAttribute('y', w);
-      el.setAttribute('width', s - 2 * w); el.setAttribute('height', s - 2 * w);
-    } else if (p.shape === 'diamond' || p.shape === 'triangle') {
-      el = document.createElementNS(NS, 'polygon');
-      el.setAttribute('points', p.shape === 'diamond'
-        ? [h, w, s - w, h, h, s - w, w, h].join(' ')
-        : [h, w, s - w, s - w, w, s - w].join(' '));
-    } else {
-      el = document.createElementNS(NS, 'circle');
-      el.setAttribute('cx', h); el.setAttribute('cy', h); el.setAttribute('r', h - w);
-    }
-    el.setAttribute('stroke', p.colour);
-    el.setAttribute('stroke-width', w);
-    el.setAttribute('fill', p.approx ? '#ffffff' : p.colour);
-    el.setAttribute('fill-opacity', p.approx ? '0.6' : '0.75');
-    if (p.approx) el.setAttribute('stroke-dasharray', '3 2');
-    return el;
-  }
-  function icon(p) {
-    var svg = document.createElementNS(NS, 'svg');
-    svg.setAttribute('width', p.size); svg.setAttribute('height', p.size);
-    svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', p.label);
-    svg.setAttribute('class', 'lb-place');
-    svg.appendChild(shapeEl(p));
-    return L.divIcon({html: svg, className: 'lb-marker', iconSize: [p.size, p.size]});
-  }
-  var layer = L.geoJSON(%(places)s, {
-    pointToLayer: function (f, latlng) {
-      // small and exact markers above big and approximate ones, so none is buried
-      var z = -10 * f.properties.size - (f.properties.approx ? 1000 : 0);
-      return L.marker(latlng, {icon: icon(f.properties), riseOnHover: true, zIndexOffset: z});
-    },
-    onEachFeature: function (f, l) {
-      l.bindTooltip(f.properties.tooltip);
-      l.bindPopup(f.properties.popup, {maxWidth: 420, maxHeight: 360});
-    }
-  }).addTo(map);
-})(__MAP__);
-"""
-
-
-def _legend_html() -> str:
-    rows = [f"<div><span style='color:{c};font-size:16px'>●</span> {escape(ROLE_LABELS[r])}</div>"
-            for r, c in ROLE_COLOURS.items()]
-    rows += ["<div>● village · ■ city · ◆ region · ▲ country</div>",
-             "<div>◌ dashed, hollow: approximate point</div>",
-             "<div>size: mentions + figures</div>"]
-    return "<div class='lb-legend'><b>Legend</b>" + "".join(rows) + "</div>"
-
-
-_LEGEND_JS = """
-(function (map) {
-  var legend = L.control({position: 'topright'});
-  legend.onAdd = function () {
-    var div = L.DomUtil.create('div', 'leaflet-control');
-    div.style.cssText = 'background:#fff;padding:6px 8px;font:12px sans-serif;line-height:1.5;'
-      + 'border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3)';
-    div.innerHTML = %(html)s;
-    return div;
-  };
-  legend.addTo(map);
-})(__MAP__);
-"""
+        ".lb-marker{background:none;border:none}.lb-marker:focus{outline:3px solid #000}"
+        ".lb-cluster-icon{background:none;border:none}"
+        ".lb-cluster{border-radius:50%;background:rgba(0,114,178,.85);color:#fff;"
+        "text-align:center;font:bold 12px sans-serif;border:2px solid #fff;"
+        "box-shadow:0 0 3px rgba(0,0,0,.5)}"
+        ".lb-label span{font:bold 12px sans-serif;color:#222;white-space:nowrap;"
+        "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff}"
+        ".lb-basename span{font:11px sans-serif;color:#555;white-space:nowrap;"
+        "text-shadow:0 0 2px #fff,0 0 2px #fff}.lb-basename span.lb-oblast{font-style:italic;"
+        "color:#7a6a55;text-transform:uppercase;letter-spacing:.08em;font-size:10px}"
+        ".lb-basename span.lb-country{font-size:13px;color:#444;font-weight:bold}"
+        ".lb-legend{background:#fff;padding:4px 8px;font:12px sans-serif;line-height:1.5;"
+        "border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:260px}"
+        ".lb-legend summary{cursor:pointer;font-weight:bold}")
 
 
 def build_map(fc: dict[str, Any], online_tiles: bool = False,
+              view: dict[str, Any] | None = None,
               static_url: str = offline.STATIC_URL) -> folium.Map:
-    """The map for a (filtered) collection. Loads nothing from the internet unless the user
-    switches on the optional online tile layer."""
+    """The map for a (filtered) collection, fitted to its places unless ``view`` (centre and
+    zoom from a link) says otherwise. Loads nothing from the internet unless the user switches
+    on the optional online tile layer."""
     m = folium.Map(location=FRONT_CENTER, zoom_start=FRONT_ZOOM, tiles=None, control_scale=True,
                    min_zoom=2, max_zoom=13)
     offline.localise(m, static_url)
-    _Script(_BASEMAP_JS % {"countries": script_json(basemap.load(basemap.COUNTRIES)),
-                           "oblasts": script_json(basemap.load(basemap.OBLASTS)),
-                           "attribution": script_json(ATTRIBUTION),
-                           "css": script_json(_CSS)}).add_to(m)
     if online_tiles:
-        folium.TileLayer("OpenStreetMap", name="Online tiles (OpenStreetMap, needs internet)",
+        folium.TileLayer("OpenStreetMap", name="Online-Karte (OpenStreetMap, braucht Internet)",
                          overlay=True, show=True).add_to(m)
-    points = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": feat["geometry"], "properties": props}
-        for feat, props in zip(fc["features"], marker_properties(fc))]}
-    _Script(_PLACES_JS % {"places": script_json(points)}).add_to(m)
-    _Script(_LEGEND_JS % {"html": script_json(_legend_html())}).add_to(m)
+    _Script(script_json(map_config(fc, online_tiles, view))).add_to(m)
     return m
+

@@ -6,16 +6,19 @@ the machine."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import folium
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_URL = "/app/static"
-JS = (("leaflet", "leaflet/leaflet.js"),)
-CSS = (("leaflet_css", "leaflet/leaflet.css"),)
+JS = (("leaflet", "leaflet/leaflet.js"), ("markercluster", "markercluster/leaflet.markercluster.js"),
+      ("lagebild", "lagebild/map.js"))
+CSS = (("leaflet_css", "leaflet/leaflet.css"), ("markercluster_css", "markercluster/MarkerCluster.css"))
 
 # Strings in Leaflet and our HTML that look like URLs but are never fetched.
 _NOT_FETCHED = ("http://www.w3.org/2000/svg",)
@@ -27,9 +30,15 @@ _LINK = re.compile(r"""(?:<|\\u003c)a\s+href=\\?["'][^"'\\]*""")
 def localise(m: folium.Map, static_url: str = STATIC_URL) -> folium.Map:
     """Point the map at the local Leaflet and drop folium's other default assets (jQuery,
     Bootstrap, awesome-markers), which the map does not use."""
-    m.default_js = [(name, f"{static_url}/{path}") for name, path in JS]
-    m.default_css = [(name, f"{static_url}/{path}") for name, path in CSS]
+    m.default_js = [(name, f"{static_url}/{path}?v={_version(path)}") for name, path in JS]
+    m.default_css = [(name, f"{static_url}/{path}?v={_version(path)}") for name, path in CSS]
     return m
+
+
+@cache
+def _version(path: str) -> str:
+    """A short hash of the file: browsers cache the assets, and a changed file is a new URL."""
+    return hashlib.sha256((STATIC_DIR / path).read_bytes()).hexdigest()[:10]
 
 
 def asset_urls(m: folium.Element) -> Iterator[str]:
@@ -45,7 +54,7 @@ def static_file(url: str, static_url: str = STATIC_URL) -> Path | None:
     """The committed file a local asset URL is served from, or None if it is not local."""
     if not url.startswith(static_url + "/"):
         return None
-    return STATIC_DIR / url[len(static_url) + 1:]
+    return STATIC_DIR / url[len(static_url) + 1:].split("?", 1)[0]
 
 
 def external_urls(html: str) -> list[str]:

@@ -9,16 +9,25 @@ from html import escape
 from typing import Any
 
 CATEGORY_LABELS = {
-    "troops": "troops", "killed": "killed", "wounded": "wounded",
-    "killed_or_wounded": "killed or wounded", "casualties": "casualties (losses)",
-    "missing": "missing", "captured": "captured", "area_km2": "area km²",
+    "troops": "Truppen", "killed": "getötet", "wounded": "verwundet",
+    "killed_or_wounded": "getötet oder verwundet", "casualties": "Verluste",
+    "missing": "vermisst", "captured": "gefangen genommen", "area_km2": "Fläche (km²)",
 }
 QUALIFIER_SIGNS = {"approx": "≈ ", "at_least": "≥ ", "up_to": "≤ ", "range": "", "exact": ""}
-QUALIFIER_WORDS = {"approx": "approximately", "at_least": "at least", "up_to": "up to",
-                   "range": "range", "exact": "exact"}
-AREA_KINDS = {"region": "region", "country": "country"}
-POPUP_QUOTES = 3
-POPUP_FIGURES = 4
+QUALIFIER_WORDS = {"approx": "etwa", "at_least": "mindestens", "up_to": "bis zu",
+                   "range": "Spanne", "exact": "genau"}
+KIND_LABELS = {"village": "Dorf", "city": "Stadt", "region": "Region", "country": "Staat"}
+# The figures' actor codes (ISO country codes of the side a figure counts) in plain German.
+ACTOR_LABELS = {"KP": "Nordkorea", "RU": "Russland", "UA": "Ukraine", "US": "USA",
+                "KR": "Südkorea", "GE": "Georgien", "IL": "Israel", "PS": "Palästina",
+                "LB": "Libanon", "BY": "Belarus", "DE": "Deutschland", "IR": "Iran",
+                "SD": "Sudan", "CN": "China"}
+PRECISION_LABELS = {"settlement": "Ort", "district_seat": "Kreisstadt statt Dorf",
+                    "region_label_point": "Mittelpunkt der Region",
+                    "country_label_point": "Mittelpunkt des Staates"}
+AREA_KINDS = {"region": "die ganze Region", "country": "den ganzen Staat"}
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember")
 
 
 def is_approximate(props: dict[str, Any]) -> bool:
@@ -26,9 +35,35 @@ def is_approximate(props: dict[str, Any]) -> bool:
     return props.get("kind") in ("village", "city") and props.get("precision") != "settlement"
 
 
-def german_number(n: int) -> str:
-    """10000 -> '10.000', as the articles write it."""
-    return f"{n:,}".replace(",", ".")
+def german_number(n: int | float) -> str:
+    """10000 -> '10.000', as the articles write it: the one number format of the UI."""
+    return f"{round(n):,}".replace(",", ".")
+
+
+def actor_label(code: str | None) -> str:
+    """Whose people a figure counts, in words (codes stay in the exports' own columns)."""
+    return ACTOR_LABELS.get(code or "", code or "")
+
+
+def kind_label(kind: str | None) -> str:
+    return KIND_LABELS.get(kind or "", kind or "")
+
+
+def german_name(props: dict[str, Any]) -> str:
+    """The German name first: what a German reader searches for."""
+    return props.get("name_de") or props.get("name") or ""
+
+
+def german_date(iso: str | None, granularity: str | None = "day") -> str:
+    """'2024-11-05' -> '05.11.2024'; a month as 'November 2024'; empty when undated."""
+    if not iso:
+        return ""
+    year, month, day = iso[:10].split("-")
+    if granularity in ("month",):
+        return f"{MONTHS[int(month) - 1]} {year}"
+    if granularity == "year":
+        return year
+    return f"{day}.{month}.{year}"
 
 
 def figure_value(fig: dict[str, Any]) -> str:
@@ -38,9 +73,9 @@ def figure_value(fig: dict[str, Any]) -> str:
     else:
         value = QUALIFIER_SIGNS.get(fig["qualifier"], "") + german_number(fig["low"])
     if fig.get("vague"):
-        value += " (vague)"
+        value += " (vage)"
     if fig.get("derived"):
-        value += " (derived)"
+        value += " (abgeleitet)"
     return value
 
 
@@ -49,8 +84,8 @@ def figure_line(fig: dict[str, Any]) -> str:
     parts = [figure_value(fig), QUALIFIER_WORDS.get(fig["qualifier"], fig["qualifier"]),
              CATEGORY_LABELS.get(fig["category"], fig["category"])]
     if fig.get("actor"):
-        parts.append(f"whose: {fig['actor']}")
-    parts.append(f"source: {fig['source']}" if fig.get("source") else "source: not named")
+        parts.append(f"Seite: {actor_label(fig['actor'])}")
+    parts.append(f"Quelle: {fig['source']}" if fig.get("source") else "Quelle: nicht genannt")
     return " · ".join(parts)
 
 
@@ -66,11 +101,11 @@ def highlight(sentence: str, surface: str, offset: int | None = None) -> str:
     return f"{escape(sentence[:offset])}<mark>{escape(surface)}</mark>{escape(sentence[end:])}"
 
 
-def figure_quote_html(fig: dict[str, Any]) -> str:
+def figure_quote_html(fig: dict[str, Any], article: dict[str, Any] | None = None) -> str:
     """One figure with the sentence it stands in, the figure marked: the claims view's link from
     a bar or table row back to its quote. All article text is escaped."""
     return (f"<div class='lb-panel'><p>{escape(figure_line(fig))} "
-            f"<span class='lb-art'>[{escape(fig['article'])}]</span></p>"
+            f"<span class='lb-art'>[{article_heading(fig['article'], article)}]</span></p>"
             f"<p>„{highlight(fig['sentence'], fig['text'])}“</p></div>")
 
 
@@ -103,21 +138,22 @@ def figures_by_place(figures: list[dict[str, Any]]) -> dict[str, list[dict[str, 
 def precision_note(props: dict[str, Any]) -> str | None:
     """Plain words for a point that is not where the place is."""
     if is_approximate(props):
-        return (f"Approximate position ({props.get('precision')}): the exact point is unknown; "
-                "the marker stands in for it.")
+        precision = PRECISION_LABELS.get(props.get("precision") or "", "ungefähr")
+        return (f"Ungefähre Lage ({precision}): der genaue Punkt ist unbekannt, "
+                "die Markierung steht stellvertretend.")
     if props.get("kind") in AREA_KINDS:
-        return f"The point stands for the whole {AREA_KINDS[props['kind']]}."
+        return f"Der Punkt steht für {AREA_KINDS[props['kind']]}."
     return None
 
 
 def _header(props: dict[str, Any]) -> str:
     written = ", ".join(escape(s) for s in surfaces(props))
-    canonical = escape(props.get("name", ""))
-    if props.get("name_de") and props["name_de"] != props.get("name"):
-        canonical += f" / {escape(props['name_de'])}"
-    role = "speaker (capital or institution that speaks)" if _speaks(props) else "event place"
-    lines = [f"<b>{written}</b>", f"<div class='lb-canon'>{canonical} · {escape(props.get('kind', ''))}"
-             f" · {escape(props.get('country_code', ''))} · {role}</div>"]
+    canonical = escape(german_name(props))
+    if props.get("name") and props["name"] != german_name(props):
+        canonical += f" / {escape(props['name'])}"
+    role = "Sprecher (Hauptstadt oder Institution)" if _speaks(props) else "Ereignisort"
+    lines = [f"<b>{written}</b>", f"<div class='lb-canon'>{canonical} · "
+             f"{escape(kind_label(props.get('kind')))} · {role}</div>"]
     note = precision_note(props)
     if note:
         lines.append(f"<div class='lb-approx'><i>{escape(note)}</i></div>")
@@ -129,29 +165,23 @@ def _speaks(props: dict[str, Any]) -> bool:
     return roles.count("speaker") > roles.count("place")
 
 
-def _figure_item(fig: dict[str, Any]) -> str:
-    return f"<li>{escape(figure_line(fig))} <span class='lb-art'>[{escape(fig['article'])}]</span></li>"
-
-
-def _quote_item(m: dict[str, Any]) -> str:
-    return f"<li>„{mention_html(m)}“ <span class='lb-art'>[{escape(m['article'])}]</span></li>"
-
-
-def popup_html(feature: dict[str, Any], figs: list[dict[str, Any]]) -> str:
-    """Short popup: names, the place's figures, the first few quotes; the side panel has the
-    rest. ``figs`` are the figures about this place (``figures_by_place``)."""
-    props = feature["properties"]
-    parts = [_header(props)]
-    if figs:
-        parts.append("<div><b>Figures</b><ul>" + "".join(_figure_item(f) for f in figs[:POPUP_FIGURES])
-                     + "</ul></div>")
+def top_quote(props: dict[str, Any]) -> str:
+    """The quote a popup shows: the first sentence that speaks of the place as an event place."""
     mentions = props["mentions"]
-    parts.append("<div><b>Quotes</b><ul>" + "".join(_quote_item(m) for m in mentions[:POPUP_QUOTES])
-                 + "</ul></div>")
-    hidden = max(0, len(mentions) - POPUP_QUOTES) + max(0, len(figs) - POPUP_FIGURES)
-    if hidden:
-        parts.append(f"<div><i>{hidden} more in the side panel.</i></div>")
-    return "<div class='lb-popup'>" + "".join(parts) + "</div>"
+    best = next((m for m in mentions if m.get("role") == "place"), mentions[0] if mentions else None)
+    return best["sentence"] if best else ""
+
+
+def popup_record(feature: dict[str, Any], figs: list[dict[str, Any]],
+                 span: tuple[str | None, str | None] = (None, None)) -> dict[str, Any]:
+    """What the map's small popup shows, as plain data: the browser builds the popup from it on
+    click, as text nodes (never HTML), so nothing is rendered for places nobody opens."""
+    props = feature["properties"]
+    articles = {m["article"] for m in props["mentions"]}
+    return {"name": german_name(props), "kind": kind_label(props.get("kind")),
+            "mentions": german_number(len(props["mentions"])),
+            "figures": german_number(len(figs)), "articles": german_number(len(articles)),
+            "quote": top_quote(props), "first": german_date(span[0]), "last": german_date(span[1])}
 
 
 @dataclass
@@ -173,15 +203,42 @@ def panel_groups(feature: dict[str, Any], figures: list[dict[str, Any]]) -> list
     return list(groups.values())
 
 
-def panel_html(feature: dict[str, Any], figures: list[dict[str, Any]]) -> str:
-    """The side panel's complete account of one place, as safe HTML."""
+HOME_NOTES = {"sentence": "Ort aus dem Satz übernommen", "article": "Hauptort des Artikels"}
+
+
+def article_heading(article_id: str, article: dict[str, Any] | None) -> str:
+    """'Titel – Medium, 05.11.2024' or the article id; 'undatiert' when no date is known."""
+    if not article:
+        return escape(article_id)
+    head = escape(article.get("title") or article_id)
+    if article.get("outlet"):
+        head += f" – {escape(article['outlet'])}"
+    date = german_date(article.get("published"))
+    return head + f" · {date if date else 'undatiert'}"
+
+
+def _figure_panel_item(f: dict[str, Any]) -> str:
+    note = HOME_NOTES.get(f.get("home") or "")
+    extra = f" <i class='lb-approx'>({escape(note)})</i>" if note else ""
+    return (f"<li>{escape(figure_line(f))}{extra}<br><small>„"
+            f"{highlight(f['sentence'], f['text'])}“</small></li>")
+
+
+def panel_html(feature: dict[str, Any], figures: list[dict[str, Any]],
+               articles: dict[str, dict[str, Any]] | None = None,
+               span: tuple[str | None, str | None] = (None, None)) -> str:
+    """The side panel's complete account of one place, as safe HTML: built for the place that
+    is open only."""
     parts = [_header(feature["properties"])]
+    if span[0]:
+        parts.append(f"<div class='lb-canon'>Erwähnt {german_date(span[0])} bis "
+                     f"{german_date(span[1])}</div>")
+    else:
+        parts.append("<div class='lb-canon'>Erwähnungen undatiert</div>")
     for g in panel_groups(feature, figures):
-        parts.append(f"<h4>Article {escape(g.article)}</h4>")
+        parts.append(f"<h4>{article_heading(g.article, (articles or {}).get(g.article))}</h4>")
         if g.figures:
-            parts.append("<ul>" + "".join(f"<li>{escape(figure_line(f))}<br><small>„"
-                                          f"{highlight(f['sentence'], f['text'])}“</small></li>"
-                                          for f in g.figures) + "</ul>")
+            parts.append("<ul>" + "".join(_figure_panel_item(f) for f in g.figures) + "</ul>")
         parts.append("<ul>" + "".join(f"<li>„{q}“</li>" for q in g.quotes) + "</ul>")
     return "<div class='lb-panel'>" + "".join(parts) + "</div>"
 

@@ -48,14 +48,14 @@ def test_fresh_store_starts_with_the_seeds(tmp_path, monkeypatch):
     monkeypatch.setenv("LAGEBILD_STORE", str(tmp_path / "fresh"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
     assert not at.exception
-    assert "5 of 5 articles" in caption(at)
+    assert "5 von 5 Artikeln" in caption(at)
     assert len(Store(tmp_path / "fresh").batches()) == 1
 
 
 def test_opens_on_the_store(app):
     at = app.run()
     assert not at.exception
-    assert "of 2 articles" in caption(at)
+    assert "von 2 Artikeln" in caption(at)
     assert at.selectbox(key="f_place").value is None
 
 
@@ -70,9 +70,9 @@ def test_place_from_url_opens_its_side_panel_with_escaped_quotes(app):
 
 def test_filters_update_view_and_url(app):
     at = app.run()
-    total = int(caption(at).split(" places")[0])
+    total = int(caption(at).split(" Orte")[0])
     at.multiselect(key="f_kind").set_value(["city"]).run()
-    cities = int(caption(at).split(" places")[0])
+    cities = int(caption(at).split(" Orte")[0])
     assert 0 < cities < total
     assert at.query_params["kind"] in ("city", ["city"])
 
@@ -81,7 +81,7 @@ def test_url_filters_are_restored(app):
     app.query_params["article"] = ["b_kiew", "no-such-article"]
     at = app.run()
     assert at.multiselect(key="f_article").value == ["b_kiew"]
-    assert "1 of 2 articles" in caption(at)
+    assert "1 von 2 Artikeln" in caption(at)
 
 
 def test_pasted_article_is_kept_once_and_can_be_removed(app):
@@ -91,19 +91,19 @@ def test_pasted_article_is_kept_once_and_can_be_removed(app):
     at.button(key="add_go").click().run()
     assert not at.exception
     assert any(s.value.startswith("1 new") for s in at.sidebar.success)
-    assert "of 3 articles" in caption(at)
+    assert "von 3 Artikeln" in caption(at)
     at.text_area(key="add_text").input("Die Armee meldete Kämpfe bei Charkiw und in der Region Sumy.")
     at.button(key="add_go").click().run()
     assert any("1 already known" in s.value for s in at.sidebar.info)
-    assert "of 3 articles" in caption(at)
-    at.session_state["tab"] = "Articles"
+    assert "von 3 Artikeln" in caption(at)
+    at.session_state["tab"] = "Artikel"
     at.run()
     pasted = [v for v in at.multiselect(key="remove_ids").options
               if v.startswith("Lage im Nordosten")]
     assert len(pasted) == 1
     at.multiselect(key="remove_ids").set_value(pasted)
     at.button(key="remove_go").click().run()
-    assert "of 2 articles" in caption(at)
+    assert "von 2 Artikeln" in caption(at)
 
 
 def test_claims_chart_and_exports_render(app):
@@ -113,3 +113,4 @@ def test_claims_chart_and_exports_render(app):
     at.session_state["tab"] = "Export"
     at.run()
     assert len(at.get("download_button")) == 4
+    assert at.query_params["tab"] in ("Export", ["Export"])  # the open tab is in the URL

@@ -20,18 +20,24 @@ def test_geojson_is_the_filtered_collection():
 
 def test_places_csv_reads_back_with_umlauts_and_counts():
     text = to_csv(places_rows(FC)).decode("utf-8-sig")
-    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(text))}
-    assert rows["Plekhovo"]["mentions"] == "3" and rows["Plekhovo"]["figures"] == "2"
-    assert rows["Vorobzha"]["approximate"] == "True"
-    assert rows["Seoul"]["role"] == "speaker"
+    rows = {r["Ort"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert rows["Plechowo"]["Erwähnungen"] == "3" and rows["Plechowo"]["Zahlen"] == "2"
+    assert rows["Worobscha"]["ungefähr"] == "True" and rows["Worobscha"]["Art"] == "Dorf"
+    assert rows["Seoul"]["Rolle"] == "sprechende Hauptstadt / Institution"
+    assert rows["Kiew"]["Name (englisch/lokal)"] == "Kyiv" and rows["Kiew"]["kind"] == "city"
 
 
 def test_figures_csv_neutralises_formulas():
     fc = json.loads(json.dumps(FC))
     fc["figures"][0]["sentence"] = "=HYPERLINK(\"http://x\")"
     rows = list(csv.DictReader(io.StringIO(to_csv(figures_rows(fc)).decode("utf-8-sig"))))
-    assert rows[0]["sentence"].startswith("'=")
-    assert rows[2]["value"] == "11.000–12.000" and rows[2]["source"] == "Kiew"
+    assert rows[0]["Satz"].startswith("'=")
+    assert rows[2]["Wert"] == "11.000–12.000" and rows[2]["Quelle"] == "Kiew"
+    # words in the table, codes in their own columns
+    assert rows[0]["Seite"] == "Nordkorea" and rows[0]["actor"] == "KP"
+    assert rows[0]["Kategorie"] == "getötet oder verwundet"
+    assert rows[0]["category"] == "killed_or_wounded"
+    assert rows[0]["Datum aus"] == "undatiert" and rows[0]["Datum"] == ""
 
 
 def test_geoparquet_reads_back(tmp_path):
@@ -39,7 +45,7 @@ def test_geoparquet_reads_back(tmp_path):
     path.write_bytes(to_geoparquet(FC))
     frame = geopandas.read_parquet(path)
     assert frame.crs.to_epsg() == 4326 and len(frame) == len(FC["features"])
-    row = frame[frame["name"] == "Plekhovo"].iloc[0]
+    row = frame[frame["Ort"] == "Plechowo"].iloc[0]
     assert (row.geometry.x, row.geometry.y) == (35.29, 51.25)
     assert len(json.loads(row["mentions_json"])) == 3
 

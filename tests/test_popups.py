@@ -14,11 +14,13 @@ from geo.popups import (
     figure_value,
     figures_by_place,
     figures_for,
+    german_date,
+    german_number,
     highlight,
     is_approximate,
     panel_groups,
     panel_html,
-    popup_html,
+    popup_record,
 )
 
 FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
@@ -50,8 +52,7 @@ def parsed(html: str) -> _Tags:
 
 def test_malicious_article_text_is_inert_in_popup_and_panel():
     plekhovo = BY_ID["lagebild:plekhovo"]
-    popup = popup_html(plekhovo, figures_for("lagebild:plekhovo", FC["figures"]))
-    for html in (popup, panel_html(plekhovo, FC["figures"])):
+    for html in (panel_html(plekhovo, FC["figures"]),):
         p = parsed(html)
         assert set(p.tags) <= SAFE_TAGS, p.tags
         assert set(p.attrs) <= {"class"}
@@ -73,28 +74,42 @@ def test_highlight_marks_the_mention_at_its_offset():
     assert highlight("nothing here", "Kursk") == "nothing here"
 
 
-def test_popup_names_figures_and_quotes():
-    html = popup_html(BY_ID["lagebild:plekhovo"], BY_PLACE.get("lagebild:plekhovo", []))
+def test_popup_is_small_german_and_the_panel_has_the_detail():
+    figs = BY_PLACE.get("lagebild:plekhovo", [])
+    rec = popup_record(BY_ID["lagebild:plekhovo"], figs, ("2024-11-05", "2024-11-07"))
+    assert rec == {"name": "Plechowo", "kind": "Dorf", "mentions": "3",
+                   "figures": german_number(len(figs)), "articles": "3",
+                   "quote": BY_ID["lagebild:plekhovo"]["properties"]["mentions"][0]["sentence"],
+                   "first": "05.11.2024", "last": "07.11.2024"}
+    html = panel_html(BY_ID["lagebild:plekhovo"], FC["figures"], span=("2024-11-05", "2024-11-07"))
     assert "<b>Plekhovo</b>" in html and "Plechowo" in html
     assert "<mark>Plekhovo</mark>" in html
-    assert "30 · exact · killed or wounded · whose: KP · source: ukrainischer Militärgeheimdienst" in html
-    assert "[a_kursk]" in html and "[b_kiew]" in html
+    assert ("30 · genau · getötet oder verwundet · Seite: Nordkorea · "
+            "Quelle: ukrainischer Militärgeheimdienst") in html
+    assert "Erwähnt 05.11.2024 bis 07.11.2024" in html
+    assert "undatiert" in panel_html(BY_ID["lagebild:plekhovo"], FC["figures"])
+
+
+def test_numbers_and_dates_in_one_german_format():
+    assert german_number(10000) == "10.000" and german_number(1234567) == "1.234.567"
+    assert german_date("2024-11-05") == "05.11.2024"
+    assert german_date("2024-02-01", "month") == "Februar 2024" and german_date(None) == ""
 
 
 def test_approximate_point_says_so():
     vorobzha = BY_ID["lagebild:vorobzha"]
     assert is_approximate(vorobzha["properties"])
-    popup = popup_html(vorobzha, BY_PLACE.get("lagebild:vorobzha", []))
-    assert "Approximate position (district_seat)" in popup
+    panel = panel_html(vorobzha, FC["figures"])
+    assert "Ungefähre Lage (Kreisstadt statt Dorf)" in panel
     assert not is_approximate(BY_ID["lagebild:plekhovo"]["properties"])
-    assert "whole region" in popup_html(BY_ID["geonames:538555"], BY_PLACE.get("geonames:538555", []))
+    assert "die ganze Region" in panel_html(BY_ID["geonames:538555"], FC["figures"])
 
 
 def test_figure_values_show_hedges_and_ranges():
     by_text = {f["text"]: f for f in FC["figures"]}
     assert figure_value(by_text["zwischen 11.000 und 12.000"]) == "11.000–12.000"
     assert figure_value(by_text["rund 10.000"]) == "≈ 10.000"
-    assert figure_line(by_text["mindestens 5"]).startswith("≥ 5 · at least · killed")
+    assert figure_line(by_text["mindestens 5"]).startswith("≥ 5 · mindestens · getötet")
 
 
 def test_panel_groups_every_quote_by_article():
@@ -118,7 +133,7 @@ def test_figure_quote_marks_the_figure_and_escapes_the_sentence():
     html = figure_quote_html(fig)
     assert "<mark>rund 30</mark>" in html
     assert "<script>" not in html and "&lt;script&gt;" in html and "a&lt;b" in html
-    assert "source: GUR" in html
+    assert "Quelle: GUR" in html and "Seite: Nordkorea" in html and "KP" not in html
 
 
 def test_file_names_render_as_written_not_as_markdown():

@@ -1,0 +1,199 @@
+/* Lagebild map: draws the basemap, the clustered place markers, labels and legend from the
+ * JSON config that geo/mapview.py hands over. Everything from articles is put into the page as
+ * text nodes (textContent), never as HTML. Popups are built when opened, for that place only. */
+(function () {
+  'use strict';
+  var NS = 'http://www.w3.org/2000/svg';
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function shapeEl(p) {
+    var s = p.size, h = s / 2, w = 2, e;
+    if (p.shape === 'square') {
+      e = document.createElementNS(NS, 'rect');
+      e.setAttribute('x', w); e.setAttribute('y', w);
+      e.setAttribute('width', s - 2 * w); e.setAttribute('height', s - 2 * w);
+    } else if (p.shape === 'diamond' || p.shape === 'triangle') {
+      e = document.createElementNS(NS, 'polygon');
+      e.setAttribute('points', p.shape === 'diamond'
+        ? [h, w, s - w, h, h, s - w, w, h].join(' ')
+        : [h, w, s - w, s - w, w, s - w].join(' '));
+    } else {
+      e = document.createElementNS(NS, 'circle');
+      e.setAttribute('cx', h); e.setAttribute('cy', h); e.setAttribute('r', h - w);
+    }
+    e.setAttribute('stroke', p.colour);
+    e.setAttribute('stroke-width', w);
+    e.setAttribute('fill', p.approx ? '#ffffff' : p.colour);
+    e.setAttribute('fill-opacity', p.approx ? '0.6' : '0.75');
+    if (p.approx) e.setAttribute('stroke-dasharray', '3 2');
+    return e;
+  }
+
+  function icon(p) {
+    var svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('width', p.size); svg.setAttribute('height', p.size);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', p.label);
+    svg.setAttribute('class', 'lb-place');
+    svg.appendChild(shapeEl(p));
+    return L.divIcon({html: svg, className: 'lb-marker', iconSize: [p.size, p.size]});
+  }
+
+  function popup(p) {
+    var r = p.popup, div = el('div', 'lb-popup');
+    div.appendChild(el('b', null, r.name));
+    div.appendChild(el('div', 'lb-canon', r.kind + ' · ' + r.mentions + ' Erwähnungen · '
+      + r.figures + ' Zahlen · ' + r.articles + ' Artikel'));
+    div.appendChild(el('div', 'lb-canon', r.first
+      ? 'Erwähnt ' + r.first + (r.last !== r.first ? ' bis ' + r.last : '') : 'undatiert'));
+    if (r.quote) div.appendChild(el('div', 'lb-quote', '„' + r.quote + '“'));
+    div.appendChild(el('div', 'lb-art', 'Alles Weitere in der Seitenleiste.'));
+    return div;
+  }
+
+  function clusterIcon(cluster) {
+    var n = cluster.getChildCount();
+    var size = n < 10 ? 30 : n < 100 ? 36 : 44;
+    var d = el('div', 'lb-cluster', n.toLocaleString('de-DE'));
+    d.style.width = d.style.height = d.style.lineHeight = size + 'px';
+    return L.divIcon({html: d, className: 'lb-cluster-icon', iconSize: [size, size]});
+  }
+
+  function basemap(map, cfg) {
+    map.getContainer().style.background = '#b9d3e6';
+    L.geoJSON(cfg.countries, {interactive: false, style: {color: '#7d7d7d', weight: 0.8,
+      fillColor: '#f2efe6', fillOpacity: cfg.online ? 0 : 1}}).addTo(map);
+    L.geoJSON(cfg.oblasts, {interactive: false, style: {color: '#8f8270', weight: 0.7,
+      dashArray: '3 3', fill: false}}).addTo(map);
+    var names = L.layerGroup().addTo(map);
+    function drawNames() {
+      names.clearLayers();
+      var z = map.getZoom(), b = map.getBounds().pad(0.1);
+      cfg.basemap_labels.forEach(function (t) {
+        if (t[3] > z || !b.contains([t[0], t[1]])) return;
+        names.addLayer(L.marker([t[0], t[1]], {interactive: false, keyboard: false,
+          icon: L.divIcon({html: el('span', t[4], t[2]), className: 'lb-basename',
+            iconSize: null})}));
+      });
+    }
+    map.on('zoomend moveend', drawNames);
+    drawNames();
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution(cfg.attribution);
+  }
+
+  function legend(map, cfg) {
+    var ctl = L.control({position: 'bottomleft'});
+    ctl.onAdd = function () {
+      var box = L.DomUtil.create('details', 'leaflet-control lb-legend');
+      box.appendChild(el('summary', null, 'Legende'));
+      cfg.legend.forEach(function (row) {
+        var line = el('div');
+        if (row.colour) {
+          var dot = el('span', null, '●');
+          dot.style.color = row.colour;
+          line.appendChild(dot);
+          line.appendChild(document.createTextNode(' '));
+        }
+        line.appendChild(document.createTextNode(row.text));
+        box.appendChild(line);
+      });
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    ctl.addTo(map);
+  }
+
+  // The view (centre, zoom) lives in the page's URL without a rerun: written on every move, and
+  // put back whenever Streamlit rewrites the query string for the filters.
+  function keepViewInUrl(map) {
+    var top;
+    try { top = window.parent; void top.location.href; } catch (e) { return; }
+    function withView(url) {
+      if (!top.__lbView) return url;
+      var u = new URL(url || top.location.href, top.location.href);
+      u.searchParams.set('c', top.__lbView.c);
+      u.searchParams.set('z', top.__lbView.z);
+      return u.pathname + u.search + u.hash;
+    }
+    if (!top.history.__lbWrapped) {
+      ['pushState', 'replaceState'].forEach(function (fn) {
+        var orig = top.history[fn].bind(top.history);
+        top.history[fn] = function (state, title, url) { return orig(state, title, withView(url)); };
+      });
+      top.history.__lbWrapped = true;
+    }
+    function save() {
+      var c = map.getCenter();
+      top.__lbView = {c: c.lat.toFixed(4) + ',' + c.lng.toFixed(4), z: String(map.getZoom())};
+      top.history.replaceState(top.history.state, '', top.location.href);
+    }
+    map.on('moveend', save);
+    try { top.document.documentElement.lang = 'de'; } catch (e) { /* not same-origin */ }
+  }
+
+  function init(map, cfg) {
+    document.documentElement.lang = 'de';
+    if (window.frameElement) window.frameElement.title = cfg.title;
+    var css = el('style');
+    css.textContent = cfg.css;
+    document.head.appendChild(css);
+    basemap(map, cfg);
+
+    var group = L.markerClusterGroup({
+      chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+      maxClusterRadius: 40, iconCreateFunction: clusterIcon,
+      disableClusteringAtZoom: cfg.uncluster_zoom
+    });
+    var markers = [];
+    var byId = {};
+    cfg.places.forEach(function (p) {
+      // small and exact markers above big and approximate ones, so none is buried
+      var z = -10 * p.size - (p.approx ? 1000 : 0);
+      var m = L.marker([p.lat, p.lon], {icon: icon(p), riseOnHover: true, zIndexOffset: z,
+        keyboard: true, title: ''});
+      m.bindTooltip(p.label);
+      m.bindPopup(function () { return popup(p); }, {maxWidth: 320, autoPanPadding: [40, 40]});
+      m.on('add', function () {
+        var node = m.getElement();
+        if (!node || node.__lbKeys) return;
+        node.__lbKeys = true;
+        node.setAttribute('aria-label', p.label);
+        L.DomEvent.on(node, 'keydown', function (ev) {
+          if (ev.key === 'Enter' || ev.key === ' ') {
+            L.DomEvent.preventDefault(ev);
+            m.fire('click', {latlng: m.getLatLng(), originalEvent: ev}, true);
+          }
+        });
+      });
+      markers.push(m);
+      byId[p.id] = m;
+    });
+    group.addLayers(markers);
+    group.addTo(map);
+
+    var labels = L.layerGroup().addTo(map);
+    cfg.labels.forEach(function (p) {
+      labels.addLayer(L.marker([p.lat, p.lon], {interactive: false, keyboard: false,
+        pane: 'tooltipPane', icon: L.divIcon({html: el('span', null, p.name),
+          className: 'lb-label', iconSize: null, iconAnchor: [-8, 18]})}));
+    });
+    legend(map, cfg);
+
+    if (cfg.view) {
+      map.setView(cfg.view.center, cfg.view.zoom, {animate: false});
+    } else if (cfg.bounds) {
+      map.fitBounds(cfg.bounds, {padding: [30, 30], maxZoom: cfg.fit_max_zoom, animate: false});
+    }
+    keepViewInUrl(map);
+    window.lagebild = {group: group, markers: byId};
+  }
+
+  window.LagebildMap = {init: init};
+})();
