@@ -155,10 +155,12 @@ def _decode_legacy(name: str, data: bytes) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             utf8.append(None)
     legacy = b"".join(line for line, dec in zip(lines, utf8) if dec is None and not line.isascii())
-    codec, sure, share = _best_code_page(legacy[:65536])
+    codec, sure, share = _best_code_page(legacy)
     if share > 0.3 and sure < 0.5:
         raise ReadError(f"{name}: not text in UTF-8 or any German code page")
-    parts = [dec if dec is not None else line.decode(codec) for line, dec in zip(lines, utf8)]
+    # cp1252 leaves 5 of the 256 bytes undefined: they become U+FFFD, visible in the quote
+    parts = [dec if dec is not None else line.decode(codec, "replace")
+             for line, dec in zip(lines, utf8)]
     note = f"not UTF-8: decoded as {_LEGACY[codec]} ({sure:.0%} of its non-ASCII letters usual in German)"
     mixed = sum(dec is not None for dec in utf8)
     if mixed:
@@ -168,17 +170,17 @@ def _decode_legacy(name: str, data: bytes) -> tuple[str, list[str]]:
     return "".join(parts), [note]
 
 
-def _best_code_page(sample: bytes) -> tuple[str, float, float]:
+def _best_code_page(data: bytes) -> tuple[str, float, float]:
     """The code page, the share of its non-ASCII characters that are German letters or usual
-    punctuation, and the share of non-ASCII bytes. charset-normalizer narrows the German code
-    pages to those that decode without chaos; among them the one whose non-ASCII characters
-    are most often German wins (the detector alone reads short German text as cp1250 or HP
-    Roman)."""
-    found = [m.encoding for m in from_bytes(sample, cp_isolation=list(_LEGACY))]
-    candidates = [c for c in _LEGACY if c in found] or [c for c in _LEGACY if _decodes(sample, c)]
-    best: tuple[str, float, float] = ("iso8859_15", 0.0, -float("inf"))  # decodes any byte
-    for codec in candidates:
-        odd = [ch for ch in sample.decode(codec) if ord(ch) > 127]
+    punctuation, and the share of non-ASCII bytes, judged on the first 64 kB.
+    charset-normalizer narrows the German code pages to those that decode without chaos;
+    among them the one whose non-ASCII characters are most often German wins (the detector
+    alone reads short German text as cp1250 or HP Roman)."""
+    sample = data[:65536]
+    found = {m.encoding for m in from_bytes(sample, cp_isolation=list(_LEGACY))}
+    best: tuple[str, float, float] = ("cp1252", 0.0, -float("inf"))
+    for codec in [c for c in _LEGACY if c in found] or list(_LEGACY):
+        odd = [ch for ch in sample.decode(codec, "replace") if ord(ch) > 127]
         german = sum(ch in _GERMAN for ch in odd)
         plain = sum(ch in _TYPOGRAPHY for ch in odd)
         score = 2 * german + plain - 2 * (len(odd) - german - plain)
@@ -186,14 +188,6 @@ def _best_code_page(sample: bytes) -> tuple[str, float, float]:
             best = (codec, (german + plain) / max(1, len(odd)), score)
     share = sum(b > 127 for b in sample) / max(1, len(sample))
     return best[0], best[1], share
-
-
-def _decodes(data: bytes, codec: str) -> bool:
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 # --- HTML -----------------------------------------------------------------------------------

@@ -110,6 +110,12 @@ def test_mixed_utf8_and_cp1252_lines_are_both_read():
     assert any("lines already in UTF-8 kept as UTF-8: 1" in n for n in article.notes)
 
 
+def test_byte_cp1252_lacks_does_not_break_reading():
+    data = "„Größere“ Verluste bei Kursk.\n".encode("cp1252") * 3_000 + b"Ende \x81 hier.\n"
+    article = read_bytes("gap.txt", data)
+    assert article.text.startswith("„Größere“") and article.text.endswith("Ende \ufffd hier.\n")
+
+
 def test_unknown_code_page_gets_a_guess_note():
     article = read_bytes("odd.txt", "Text ¤¤¤¤ ¦¦ ¨¨ Ende.".encode("cp1252"))
     assert any("guess" in n for n in article.notes)
