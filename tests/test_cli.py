@@ -126,8 +126,13 @@ def test_figures_csv_is_written(tmp_path, run):
     out = tmp_path / "figures.csv"
     done = run("extract", "seeds", "-o", str(tmp_path / "x.geojson"), "--figures-csv", str(out))
     assert done.returncode == 0, done.stderr
-    header = out.read_text(encoding="utf-8").splitlines()[0]
-    assert "low" in header and "category" in header and "source" in header
+    import csv
+
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    fc = json.loads((tmp_path / "x.geojson").read_text(encoding="utf-8"))
+    assert len(rows) == 1 + len(fc["figures"]) and len(fc["figures"]) > 0
+    header = rows[0]
+    assert len(set(header)) == len(header) and "category" in header
 
 
 def test_the_entry_point_runs_as_a_program(tmp_path):
