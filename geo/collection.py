@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
 TABLES = ("articles", "sentences", "mentions", "places", "figures")
+# The FeatureCollection's own version (CONTRACT.md): bump when a property changes meaning.
+# 2: bounded quotes with sentence_index, article dates, when on mentions and figures.
+GEOJSON_SCHEMA_VERSION = 2
 EXCERPT_CHARS = 300
 
 
@@ -141,6 +144,7 @@ def from_tables(t: Tables, messages: Iterable[str] = ()) -> dict[str, Any]:
     figures = sorted(t["figures"], key=lambda f: (f["article_id"], f["start"], f["end"]))
     return {
         "type": "FeatureCollection",
+        "schema_version": GEOJSON_SCHEMA_VERSION,
         "articles": [_article(a) for a in articles],
         "features": [_feature(places[pid], ms, texts) for pid, ms in by_place.items()],
         "figures": [_figure(f, texts) for f in figures],
