@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -204,13 +204,27 @@ def _check_outputs(*paths: Path | None) -> None:
             raise CliError(f"{path}: cannot write in {parent} (permission denied)")
 
 
+def json_chunks(fc: dict[str, Any]) -> Iterator[bytes]:
+    """The FeatureCollection as JSON, one article, feature or figure at a time: each piece
+    goes through the C encoder and the whole text is never held in memory at once."""
+    lists = [k for k, v in fc.items() if isinstance(v, list)]
+    head = {k: v for k, v in fc.items() if k not in lists}
+    yield json.dumps(head, ensure_ascii=False)[:-1].encode("utf-8")
+    for n, key in enumerate(lists):
+        yield (", " if head or n else "").encode() + json.dumps(key).encode() + b": ["
+        for i, item in enumerate(fc[key]):
+            yield (b", " if i else b"") + json.dumps(item, ensure_ascii=False).encode("utf-8")
+        yield b"]"
+    yield b"}\n"
+
+
 def _emit(fc: dict[str, Any], output: Path | None, figures_csv: Path | None,
           geoparquet: Path | None) -> None:
-    text = json.dumps(fc, ensure_ascii=False)
     if output:
-        write_atomic(output, [text.encode("utf-8"), b"\n"])
+        write_atomic(output, json_chunks(fc))
     else:
-        sys.stdout.write(text + "\n")
+        for chunk in json_chunks(fc):
+            sys.stdout.buffer.write(chunk)
         sys.stdout.flush()
     if figures_csv:
         from geo.exports import figures_rows, to_csv

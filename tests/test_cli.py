@@ -232,3 +232,14 @@ def test_a_bad_date_is_refused(run, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["extract", "seeds", "--date", "5.11.2024"])
     assert stop.value.code == 2 and "not a date" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fc", [
+    {"type": "FeatureCollection", "features": [], "articles": [{"id": "ä"}], "messages": []},
+    {"type": "FeatureCollection", "schema_version": 2, "features": [{"a": [1, "ß"]}] * 3},
+    {"features": []},
+])
+def test_json_written_in_pieces_is_the_same_json(fc):
+    from geo.cli import json_chunks
+
+    assert json.loads(b"".join(json_chunks(fc))) == fc
