@@ -218,6 +218,7 @@ _ATTRIBUTES = re.compile(r"""(?:[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r /=>]*+
     (?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >"'][^\t\n\f\r >]*+))?+
     )*+[\t\n\f\r /]*+""", re.VERBOSE)
 
+
 class _Page:
     """One pass over a page, after the HTML tokenizer's rules: every step moves forward and
     every search that fails ends the page, so the time is linear whatever the markup."""
@@ -301,7 +302,7 @@ class _Page:
             self.pieces.append("\n".join(" " * len(line) for line in chunk.split("\n")))
         else:
             self.pieces.append(" " * len(chunk))
-        self.done = max(self.done, end)
+        self.done = end
 
 
 def _scan_html(text: str) -> tuple[str, list[list[Span]]]:
