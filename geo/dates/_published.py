@@ -20,6 +20,8 @@ from geo.dates._lexicon import lexicon
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _FILENAME = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
+# where a year can stand: a 4-digit number, or the 2-digit year of "5.11.24"
+_YEAR_HINT = re.compile(r"\d\d\d\d|\d\.\d\d(?!\d)")
 _HEAD_CHARS = 1500  # a date line stands near the start: a dateline, a "Stand:" line
 _HEAD_LINES = 15
 _SHORT_LINE_WORDS = 3  # "Berlin, 5. November 2024": a date line, not a sentence with a date
@@ -162,8 +164,16 @@ def from_text(text: str) -> date | None:
     '05.11.2024, 14:32 Uhr'. Only full dates (with a year) on a labelled or short line."""
     lex = lexicon()
     best: tuple[int, date] | None = None
-    lines = text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES]
-    for line in lines:
+    head = text[:_HEAD_CHARS]
+    # only a line with a year can hold a full date: one scan of the head finds those lines
+    years = [m.start() for m in _YEAR_HINT.finditer(head)]
+    if not years:
+        return None
+    end = 0
+    for line, with_end in zip(head.splitlines()[:_HEAD_LINES], head.splitlines(keepends=True)):
+        start, end = end, end + len(with_end)
+        if not any(start <= y < end for y in years):
+            continue
         days = [e for e in find_temporal(line, None)
                 if e.kind == "absolute" and e.granularity == "day" and e.begin is not None]
         if not days:
