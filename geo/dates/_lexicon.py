@@ -69,7 +69,10 @@ def _build(raw: dict[str, Any]) -> Lexicon:
     weekdays = dict(raw["weekdays"])
     weekdays.update({name + part: day for name, day in raw["weekdays"].items()
                      for part in raw["dayparts"]})
-    starters = {p[0] for phrases in raw["openers"].values() for p in _phrases(phrases)}
+    # only these openers begin an expression; the others ("bis", "und", "dem", a dash) join
+    # or continue one, and parsing from them finds nothing
+    starters = {p[0] for kind in ("since", "range_from", "ago", "within", "point")
+                for p in _phrases(raw["openers"][kind])}
     starters.update(modifiers, weekdays, raw["months"], raw["parts"], raw["relative_days"])
     return Lexicon(
         months=dict(raw["months"]),

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from geo.dates._find import find_temporal
+from geo.dates._find import find_anchored, find_anchors, find_temporal
 from geo.dates._lexicon import lexicon
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
@@ -169,12 +169,14 @@ def from_text(text: str) -> date | None:
     years = [m.start() for m in _YEAR_HINT.finditer(head)]
     if not years:
         return None
+    anchors = find_anchors(head)
     end = 0
     for line, with_end in zip(head.splitlines()[:_HEAD_LINES], head.splitlines(keepends=True)):
         start, end = end, end + len(with_end)
         if not any(start <= y < end for y in years):
             continue
-        days = [e for e in find_temporal(line, None)
+        inside = [a - start for a in anchors if start <= a < end]
+        days = [e for e in find_anchored(line, None, inside)
                 if e.kind == "absolute" and e.granularity == "day" and e.begin is not None]
         if not days:
             continue
