@@ -401,7 +401,8 @@ def main() -> None:
     # Only the open tab is built: the tables and downloads cost time on every page load.
     tabs = st.tabs(TABS, key="tab", on_change="rerun")
     final = filters.with_place(view, st.session_state.get("f_place") or "")
-    final = filters.View(**{**final.__dict__, "tab": st.session_state.get("tab") or ""})
+    tab = st.session_state.get("tab") or ""
+    final = filters.View(**{**final.__dict__, "tab": "" if tab == TABS[0] else tab})
     if filters.to_query(final) != _current_query():
         st.query_params.from_dict(filters.to_query(final))
     builders = [lambda: claims_chart(view_fc), lambda: timeline_tab(view_fc),

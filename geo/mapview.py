@@ -32,6 +32,7 @@ ROLE_LABELS = {"place": "Ereignisort", "speaker": "sprechende Hauptstadt / Insti
 KIND_SHAPES = {"village": "circle", "city": "square", "region": "diamond", "country": "triangle"}
 FRONT_CENTER = (50.8, 36.0)  # Kursk / Sumy / Kharkiv: only when there is nothing to fit
 FRONT_ZOOM = 6
+MIN_ZOOM, MAX_ZOOM = 2, 13
 FIT_MAX_ZOOM = 9  # fitting one village must not zoom to its street
 FLY_ZOOM = {"village": 11, "city": 10, "region": 7, "country": 5}
 UNCLUSTER_ZOOM = 12  # at the deepest zooms every place is its own marker (clusters spiderfy)
@@ -161,6 +162,7 @@ def map_config(fc: dict[str, Any], online_tiles: bool = False,
     records = marker_records(fc)
     return {"places": records, "labels": top_labels(records), "bounds": fit_bounds(fc),
             "view": view, "fit_max_zoom": FIT_MAX_ZOOM, "uncluster_zoom": UNCLUSTER_ZOOM,
+            "min_zoom": MIN_ZOOM, "max_zoom": MAX_ZOOM,
             "legend": legend_rows(), "attribution": ATTRIBUTION, "css": _CSS,
             "title": MAP_TITLE, "online": online_tiles,
             "countries": basemap.load(basemap.COUNTRIES), "oblasts": basemap.load(basemap.OBLASTS),
@@ -213,7 +215,7 @@ def build_map(fc: dict[str, Any], online_tiles: bool = False,
     zoom from a link) says otherwise. Loads nothing from the internet unless the user switches
     on the optional online tile layer."""
     m = folium.Map(location=FRONT_CENTER, zoom_start=FRONT_ZOOM, tiles=None, control_scale=True,
-                   min_zoom=2, max_zoom=13)
+                   min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
     offline.localise(m, static_url)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Online-Karte (OpenStreetMap, braucht Internet)",

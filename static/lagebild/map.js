@@ -135,11 +135,14 @@
       top.history.replaceState(top.history.state, '', top.location.href);
     }
     map.on('moveend', save);
+    save();
     try { top.document.documentElement.lang = 'de'; } catch (e) { /* not same-origin */ }
   }
 
   function init(map, cfg) {
     document.documentElement.lang = 'de';
+    map.setMinZoom(cfg.min_zoom);
+    map.setMaxZoom(cfg.max_zoom);  // clustering needs it; without tiles Leaflet has none
     if (window.frameElement) window.frameElement.title = cfg.title;
     var css = el('style');
     css.textContent = cfg.css;
@@ -157,7 +160,7 @@
       // small and exact markers above big and approximate ones, so none is buried
       var z = -10 * p.size - (p.approx ? 1000 : 0);
       var m = L.marker([p.lat, p.lon], {icon: icon(p), riseOnHover: true, zIndexOffset: z,
-        keyboard: true, title: ''});
+        keyboard: true, title: '', lbLabel: p.label});
       m.bindTooltip(p.label);
       m.bindPopup(function () { return popup(p); }, {maxWidth: 320, autoPanPadding: [40, 40]});
       m.on('add', function () {
@@ -192,7 +195,12 @@
       map.fitBounds(cfg.bounds, {padding: [30, 30], maxZoom: cfg.fit_max_zoom, animate: false});
     }
     keepViewInUrl(map);
-    window.lagebild = {group: group, markers: byId};
+    // for tests and the benchmark: show a place by its label (opens its cluster)
+    window.lagebild = {group: group, markers: byId, show: function (label, done) {
+      var m = markers.filter(function (x) { return x.options.lbLabel === label; })[0];
+      if (m) group.zoomToShowLayer(m, done || function () {});
+      return Boolean(m);
+    }};
   }
 
   window.LagebildMap = {init: init};

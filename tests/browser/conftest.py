@@ -30,12 +30,15 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 # Schemes that never leave the page (inline data, blobs, srcdoc iframes).
 LOCAL_SCHEMES = {"data", "blob", "about", "javascript"}
 
-FOLIUM_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# The map's iframe: streamlit-folium's title until the map renames it for screen readers.
+MAP_TITLE = "Karte der berichteten Orte (Zahlen, Zitate)"
+FOLIUM_IFRAME = f'iframe[title="streamlit_folium.st_folium"], iframe[title="{MAP_TITLE}"]'
 MARKER = "svg.lb-place"
+CLUSTER = ".lb-cluster"
 PLEKHOVO = "Plekhovo"
 # A sentence of seeds/004_*.txt: what the side panel must show after the Plekhovo click.
 PLEKHOVO_QUOTE = "Angriffe um die Dörfer Plekhovo, Vorobzha und Martynovka"
-KURSK = "Kursk Oblast"
+KURSK = "Oblast Kursk (Kursk Oblast)"
 
 EVIL_NAME = "evil_kursk.txt"
 EVIL_TEXT = (
@@ -44,6 +47,14 @@ EVIL_TEXT = (
     "Nach Angaben des ukrainischen Generalstabs sind rund 10.000 russische Soldaten "
     "in der Region Kursk im Einsatz.\n")
 EVIL_MARK = '<img src=x onerror="window.__pwned=1;alert(1)">'
+# Far from Kursk: the map must open on these, not on the front.
+FAR_NAME = "far_portugal.txt"
+FAR_TEXT = ("Bei Protesten in Lissabon und in Porto wurden nach Angaben der Polizei mindestens "
+            "12 Menschen verletzt.\n")
+# A figure whose article names no place: it must still be listed ("ohne Ort").
+NOWHERE_NAME = "nowhere.txt"
+NOWHERE_TEXT = ("Nach Angaben des Generalstabs wurden in der vergangenen Woche 4.321 Soldaten "
+                "getötet.\n")
 
 SERVER_START_TIMEOUT = 60  # s: imports, plus a 13 s gazetteer build when no cache can be copied
 FIRST_MAP_TIMEOUT = 60_000  # ms: the first run of the script reads and analyses every article
@@ -64,7 +75,8 @@ def make_store(dest: Path, evil: bool = True) -> Path:
     store = Store(root)
     ingest(store, Inputs().items([ROOT / "seeds"]))
     if evil:
-        ingest(store, [Item(EVIL_NAME, EVIL_NAME, EVIL_TEXT.encode("utf-8"))])
+        ingest(store, [Item(name, name, text.encode("utf-8")) for name, text in (
+            (EVIL_NAME, EVIL_TEXT), (FAR_NAME, FAR_TEXT), (NOWHERE_NAME, NOWHERE_TEXT))])
     return root
 
 
@@ -227,7 +239,7 @@ def _watch_page(page, traffic: Traffic) -> None:
 
 def map_frame(page, timeout: float = FIRST_MAP_TIMEOUT):
     """The frame that holds the Leaflet map: the streamlit-folium component's iframe, or an
-    iframe nested inside it. Waits until its markers are drawn."""
+    iframe nested inside it. Waits until its markers (places or clusters) are drawn."""
     page.wait_for_selector(FOLIUM_IFRAME, state="attached", timeout=timeout)
     deadline = time.monotonic() + timeout / 1000
     while True:
@@ -235,7 +247,8 @@ def map_frame(page, timeout: float = FIRST_MAP_TIMEOUT):
             if frame == page.main_frame:
                 continue
             try:
-                if frame.locator(f".leaflet-container {MARKER}").count():
+                if frame.locator(f".leaflet-container {MARKER}, .leaflet-container {CLUSTER}"
+                                 ).count():
                     return frame
             except Exception:  # a frame navigating away while we look
                 continue
@@ -247,6 +260,15 @@ def map_frame(page, timeout: float = FIRST_MAP_TIMEOUT):
 def marker(frame, label: str):
     """A marker by its place label (the SVG's aria-label, the same text as its tooltip)."""
     return frame.locator(f'{MARKER}[aria-label="{label}"]')
+
+
+def show(frame, label: str):
+    """Bring a place's marker out of its cluster (zoom in or spiderfy) and return it."""
+    assert frame.evaluate("label => new Promise(done => window.lagebild.show(label, () => "
+                          "done(true)) || done(false))", label), f"no place labelled {label!r}"
+    found = marker(frame, label)
+    found.wait_for(state="visible", timeout=15_000)
+    return found
 
 
 def open_app(page, url: str, timeout: float = FIRST_MAP_TIMEOUT):
