@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
 from geo.dates import _calendar as cal
@@ -29,7 +30,8 @@ Resolver = Callable[[date | None, bool], Resolved]
 
 # Runs of letters, numbers, or any other single character: one pass, no backtracking (letters
 # first: the most common, which makes the scan faster).
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+_TOKEN = r"[^\W\d_]+|\d+|\S"
+_PIECE = re.compile(rf"\s*(?:{_TOKEN})")  # a token with the space before it
 _LETTERS = re.compile(r"[^\W\d_]+")
 _UNRESOLVED: Resolved = (None, None)
 
@@ -95,21 +97,25 @@ class _Grammar:
         """The tokens of ``text[lo:hi]``, less the first and last when they may be cut."""
         self.text = text
         self.lex = lex
-        # a slice is scanned three times faster than the same span given as ``pos, endpos``
-        matches = list(_TOKEN.finditer(text[lo:hi]))
+        # a slice is scanned three times faster than the same span given as ``pos, endpos``;
+        # strings (a token and the space before it) are cheaper to make than match objects
+        pieces = _PIECE.findall(text[lo:hi])
         # a window that ends before the text: the grammar reading past its last token means
         # the window was too short (``overrun``), not that the text ends there
         self.cut = hi < len(text)
         self.overrun = False
-        if self.cut and matches:
-            matches.pop()
-        if lo > 0 and matches:
-            matches.pop(0)
-        self.starts = [m.start() + lo for m in matches]
-        self.ends = [m.end() + lo for m in matches]
-        self.words = [m.group() for m in matches]
-        self.low = [w.lower() for w in self.words]
-        self.n = len(matches)
+        ends = list(accumulate(map(len, pieces), initial=lo))[1:]
+        if self.cut and pieces:
+            pieces.pop()
+            ends.pop()
+        if lo > 0 and pieces:
+            pieces.pop(0)
+            ends.pop(0)
+        self.words = list(map(str.lstrip, pieces))
+        self.ends = ends
+        self.starts = [e - len(w) for e, w in zip(ends, self.words)]
+        self.low = list(map(str.lower, self.words))
+        self.n = len(pieces)
         self.starters = lex.starters
 
     # -- token helpers -------------------------------------------------------------------
@@ -151,6 +157,8 @@ class _Grammar:
     def phrase(self, k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Index after the longest phrase starting at ``k``, or -1."""
         first = self.w(k)
+        if first not in self.lex.phrase_firsts:
+            return -1
         for words in phrases:
             if words[0] == first and all(self.w(k + i) == word
                                          for i, word in enumerate(words[1:], 1)):
@@ -675,6 +683,7 @@ class _Scanner:
     position and costs ten times more), so a hit may be part of a longer word: that only costs
     a window."""
 
+    words: frozenset[str]
     needles: tuple[str, ...]
     digits: re.Pattern[str]
     # the word before a bare year that makes it a date ("seit 2014", "Ende 2024", "von 2022"):
@@ -694,13 +703,18 @@ def _scanner() -> _Scanner:
     # hedge, number) or "seit dem Ende der Woche" (opener, article, part, article)
     opener = max(len(p) for phrases in lex.openers.values() for p in phrases)
     hedge = max(len(p) for p in lex.hedges)
-    # a day ("5." of "5. November", "05.11.", not "3.000") or a year ("2024"); starting with a
-    # digit keeps the regex on its fast path
-    digits = re.compile(r"\d(?:\d?\.(?!\d\d\d)|\d\d\d(?!\d))")
+    # a day followed by what a date or a range goes on with ("5. November", "5. Nov.",
+    # "05.11.", "1. bis", "1.–3.", not "3.000", "5. Armee"), or a year ("2024"); starting with
+    # a digit keeps the regex on its fast path
+    after_day = {*lex.months, *lex.month_abbreviations, *lex.openers_flat("dashes"),
+                 *(p[0] for p in lex.openers["range_to"])}
+    digits = re.compile(r"\d(?:\d?\.(?:\d(?!\d\d)|\s*(?i:"
+                        + "|".join(map(re.escape, sorted(after_day, key=len, reverse=True)))
+                        + r"))|\d\d\d(?!\d))")
     before_year = {p[-1] for kind in ("since", "range_from", "range_from_articles")
                    for p in lex.openers[kind]} | set(lex.parts)
     year_openers = tuple(sorted(before_year))
-    return _Scanner(needles, digits, year_openers, opener + max(3, hedge + 2))
+    return _Scanner(frozenset(words), needles, digits, year_openers, opener + max(3, hedge + 2))
 
 
 # Tokens a window keeps beyond the reach: two before (a date looks back at "1.2." runs), and
@@ -710,10 +724,8 @@ _CONTEXT_AFTER = 4
 _CHARS_PER_TOKEN = 10  # a first guess of a window's width in characters, widened when short
 
 
-def find_anchors(text: str) -> list[int]:
-    """Sorted character offsets inside every anchor token of ``text`` (and some other tokens).
-    A line's anchors are those of a text around it that fall in the line: more may be found
-    in the text (a "seit" on the line before a year), never fewer."""
+def _find_anchors(text: str) -> list[int]:
+    """Sorted character offsets inside every anchor token of ``text`` (and a few others)."""
     scan = _scanner()
     low = text.lower()
     if len(low) != len(text):
@@ -722,16 +734,30 @@ def find_anchors(text: str) -> list[int]:
     found = []
     for m in scan.digits.finditer(text):
         at = m.start()
-        if m.end() - at == 4 and text[at + 4:at + 5] != "-" and not _opened_year(low, at, scan):
+        if m.group().isdecimal() and text[at + 4:at + 5] != "-" \
+                and not _opened_year(low, at, scan):
             continue  # a year that is no date by itself, nor an ISO date's
         found.append(at)
     for needle in scan.needles:
         at = low.find(needle)
         while at >= 0:
-            found.append(at)
+            if _anchor_word(text, at, scan):
+                found.append(at)
             at = low.find(needle, at + 1)
     found.sort()
     return found
+
+
+def _anchor_word(text: str, at: int, scan: _Scanner) -> bool:
+    """Whether the run of letters around ``at`` (a token) is an anchor word, not a longer
+    word that holds one ("Jahrhundert", "Bundestag", "Mainz")."""
+    run = _LETTERS.match(text, at)
+    if run is None:
+        return True
+    start = at
+    while start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+        start -= 1  # the letters class of the tokenizer: word characters but digits and "_"
+    return text[start:run.end()].lower() in scan.words
 
 
 def _opened_year(low: str, at: int, scan: _Scanner) -> bool:
@@ -747,17 +773,13 @@ def _opened_year(low: str, at: int, scan: _Scanner) -> bool:
 
 def find_temporal(text: str, published: date | None) -> list[TimeExpr]:
     """Every temporal expression in ``text``, in order, resolved against ``published``
-    (relative and year-less expressions stay unresolved without it)."""
-    return find_anchored(text, published, find_anchors(text))
-
-
-def find_anchored(text: str, published: date | None, anchors: list[int]) -> list[TimeExpr]:
-    """``find_temporal`` given the text's anchors (``find_anchors``).
+    (relative and year-less expressions stay unresolved without it).
 
     Only windows of tokens around anchors are tokenised and parsed: the same expressions as
     parsing every token, at a fraction of the cost."""
     lex = lexicon()
     scan = _scanner()
+    anchors = _find_anchors(text)
     before = scan.reach + _CONTEXT_BEFORE
     out: list[TimeExpr] = []
     n, i, resume = len(text), 0, 0

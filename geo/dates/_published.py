@@ -14,14 +14,15 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from geo.dates._find import find_anchored, find_anchors, find_temporal
+from geo.dates._find import find_temporal
 from geo.dates._lexicon import lexicon
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _FILENAME = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
-# where a year can stand: a 4-digit number, or the 2-digit year of "5.11.24"
-_YEAR_HINT = re.compile(r"\d\d\d\d|\d\.\d\d(?!\d)")
+# what every full date holds ("5. November 2024", "5. Nov. 2024", "05.11.24", "2024-11-05"):
+# a line without it has none, and its expressions need not be looked for
+_DATED = re.compile(r"\d\.\s*[^\W\d_]+\.?\s+\d\d\d\d|\d\.\d\d?\.\d\d|\d\d\d\d-\d\d-\d\d")
 _HEAD_CHARS = 1500  # a date line stands near the start: a dateline, a "Stand:" line
 _HEAD_LINES = 15
 _SHORT_LINE_WORDS = 3  # "Berlin, 5. November 2024": a date line, not a sentence with a date
@@ -165,18 +166,12 @@ def from_text(text: str) -> date | None:
     lex = lexicon()
     best: tuple[int, date] | None = None
     head = text[:_HEAD_CHARS]
-    # only a line with a year can hold a full date: one scan of the head finds those lines
-    years = [m.start() for m in _YEAR_HINT.finditer(head)]
-    if not years:
+    if _DATED.search(head) is None:
         return None
-    anchors = find_anchors(head)
-    end = 0
-    for line, with_end in zip(head.splitlines()[:_HEAD_LINES], head.splitlines(keepends=True)):
-        start, end = end, end + len(with_end)
-        if not any(start <= y < end for y in years):
+    for line in head.splitlines()[:_HEAD_LINES]:
+        if _DATED.search(line) is None:
             continue
-        inside = [a - start for a in anchors if start <= a < end]
-        days = [e for e in find_anchored(line, None, inside)
+        days = [e for e in find_temporal(line, None)
                 if e.kind == "absolute" and e.granularity == "day" and e.begin is not None]
         if not days:
             continue
