@@ -683,7 +683,11 @@ class _Scanner:
     position and costs ten times more), so a hit may be part of a longer word: that only costs
     a window."""
 
-    words: frozenset[str]
+    capitalised: frozenset[str]  # months, weekdays, seasons: only with a capital letter
+    plain: frozenset[str]  # the weekend, relative days: as they come
+    lowercase_only: frozenset[str]  # "morgen", not "Morgen"
+    units: frozenset[str]  # "Jahr", "Wochen": only counted or modified
+    before_unit: frozenset[str]  # the tokens that count or modify a unit
     needles: tuple[str, ...]
     digits: re.Pattern[str]
     # the word before a bare year that makes it a date ("seit 2014", "Ende 2024", "von 2022"):
@@ -714,7 +718,12 @@ def _scanner() -> _Scanner:
     before_year = {p[-1] for kind in ("since", "range_from", "range_from_articles")
                    for p in lex.openers[kind]} | set(lex.parts)
     year_openers = tuple(sorted(before_year))
-    return _Scanner(frozenset(words), needles, digits, year_openers, opener + max(3, hedge + 2))
+    before_unit = {*lex.modifiers, *lex.part_articles, *lex.numbers,
+                   *(p[-1] for p in lex.openers["since"])}
+    return _Scanner(frozenset({*lex.months, *lex.weekdays, *lex.seasons}),
+                    frozenset({*lex.weekend, *lex.relative_days}), lex.lowercase_only,
+                    frozenset(lex.units), frozenset(before_unit), needles, digits, year_openers,
+                    opener + max(3, hedge + 2))
 
 
 # Tokens a window keeps beyond the reach: two before (a date looks back at "1.2." runs), and
@@ -749,15 +758,41 @@ def _find_anchors(text: str) -> list[int]:
 
 
 def _anchor_word(text: str, at: int, scan: _Scanner) -> bool:
-    """Whether the run of letters around ``at`` (a token) is an anchor word, not a longer
-    word that holds one ("Jahrhundert", "Bundestag", "Mainz")."""
+    """Whether the run of letters around ``at`` (a token) is an anchor word in a role the
+    grammar gives it: not a longer word that holds one ("Jahrhundert", "Mainz"), not "Morgen"
+    (the noun), not "März" in lowercase, not "Jahre" without a count or modifier."""
     run = _LETTERS.match(text, at)
     if run is None:
         return True
     start = at
     while start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal():
         start -= 1  # the letters class of the tokenizer: word characters but digits and "_"
-    return text[start:run.end()].lower() in scan.words
+    word = text[start:run.end()]
+    low = word.lower()
+    if low in scan.capitalised and word[:1].isupper():
+        return True
+    if low in scan.plain and (low not in scan.lowercase_only or word.islower()):
+        return True
+    return low in scan.units and _counted_unit(text, start, run.end(), scan)
+
+
+def _counted_unit(text: str, start: int, end: int, scan: _Scanner) -> bool:
+    """Whether the unit word at ``start:end`` follows a number or a word that counts or
+    modifies it ("vor drei Tagen", "letzte Woche", "Ende des Jahres", "seit Jahren"), or
+    comes before a year ("im Jahr 2024")."""
+    gap = start
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    word = gap
+    while word > 0 and text[word - 1].isalnum() and not text[word - 1].isdecimal():
+        word -= 1
+    before = text[word:gap] if word < gap else text[gap - 1:gap]
+    if before.isdecimal() or before.lower() in scan.before_unit:
+        return True
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return text[after:after + 1].isdecimal()
 
 
 def _opened_year(low: str, at: int, scan: _Scanner) -> bool:
