@@ -72,16 +72,21 @@ def view_from_url(opts: dict[str, list[str]], span: timeline.Span) -> None:
         st.session_state[f"f_{key}"] = list(getattr(view, key))
     st.session_state["f_q"] = view.q
     st.session_state["f_place"] = view.place or None
-    if span[0] and span[1]:
-        st.session_state["f_time"] = (_day(view.start) or _day(span[0]),
-                                      _day(view.end) or _day(span[1]))
+    lo, hi = _day(span[0]), _day(span[1])
+    if lo and hi:  # a link's window is kept inside the dates this store has
+        start, end = _day(view.start) or lo, _day(view.end) or hi
+        st.session_state["f_time"] = (min(max(start, lo), hi), max(min(end, hi), lo))
     if view.tab in TABS:
         st.session_state["tab"] = view.tab
     st.session_state["_map_view"] = mapview.parse_view(view.c, view.z)
 
 
 def _day(iso: str | None) -> date | None:
-    return date.fromisoformat(iso[:10]) if iso else None
+    """An ISO day, or None when absent or malformed (a hand-edited link still opens)."""
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
 
 
 def reset_filters() -> None:

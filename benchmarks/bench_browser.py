@@ -11,8 +11,10 @@
 The server is the same as the browser test's: ``streamlit run dashboard.py`` on a copy of the
 app (seeds plus the malicious upload) on a free port, killed at the end. Requests outside
 localhost are watched (not routed, which would slow every request) and reported.
+``--articles N`` measures a bigger store instead: N articles ingested as variations of the seeds
+and the real-news gold articles (``tests/gold/real_news/articles``), through ``geo.ingest``.
 
-    python benchmarks/bench_browser.py [--runs 10]
+    python benchmarks/bench_browser.py [--runs 10] [--articles 1200]
 """
 
 from __future__ import annotations
@@ -41,8 +43,31 @@ def _harness():
 
 
 def _wait_markers(h, page, timeout_ms: float) -> None:
-    page.frame_locator(h.FOLIUM_IFRAME).locator(h.MARKER).first.wait_for(
+    """Until the first place marker or cluster is visible in the map."""
+    page.frame_locator(h.FOLIUM_IFRAME).locator(f"{h.MARKER}, {h.CLUSTER}").first.wait_for(
         state="visible", timeout=timeout_ms)
+
+
+def big_store(dest: Path, n: int) -> Path:
+    """A store of ``n`` articles: the seeds and the gold articles, each repeated with a numbered
+    line so every copy is a new article (its own sha256), analysed by the real pipeline."""
+    sys.path.insert(0, str(ROOT))
+    from geo.ingest import Item, ingest
+    from geo.store import Store
+
+    sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+        (ROOT / "tests" / "gold" / "real_news" / "articles").glob("*.txt"))
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sources]
+    root = dest / "store"
+    store = Store(root)
+    items = []
+    for i in range(n):
+        stem, text = texts[i % len(texts)]
+        name = f"{stem}_v{i // len(texts):03d}.txt"
+        items.append(Item(name, name, f"{text}\n\n(Fassung {i})\n".encode()))
+    for start in range(0, n, 200):
+        ingest(store, items[start:start + 200])
+    return root
 
 
 def one_run(h, browser, url: str, timeout_ms: float) -> dict[str, float]:
@@ -59,9 +84,7 @@ def one_run(h, browser, url: str, timeout_ms: float) -> dict[str, float]:
         _wait_markers(h, page, timeout_ms)
         load = time.perf_counter() - t0
 
-        plekhovo = page.frame_locator(h.FOLIUM_IFRAME).locator(
-            f'{h.MARKER}[aria-label="{h.PLEKHOVO}"]')
-        plekhovo.wait_for(state="visible", timeout=timeout_ms)
+        plekhovo = h.show(h.map_frame(page, timeout_ms), h.PLEKHOVO)  # out of its cluster
         t1 = time.perf_counter()
         plekhovo.click()
         page.wait_for_function(
@@ -83,6 +106,8 @@ def one_run(h, browser, url: str, timeout_ms: float) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=10, help="measured page loads (default 10)")
+    ap.add_argument("--articles", type=int, default=0,
+                    help="measure a store of this many articles (default: the seeds)")
     args = ap.parse_args(argv)
     h = _harness()
     if not h.CHROMIUM.exists():
@@ -91,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="lagebild-bench-") as tmp:
-        app = h.make_store(Path(tmp))
+        app = big_store(Path(tmp), args.articles) if args.articles else h.make_store(Path(tmp))
         t = time.perf_counter()
         with h.streamlit_server(app) as server, sync_playwright() as p:
             print(f"server up in {time.perf_counter() - t:.1f} s at {server.url}")

@@ -5,6 +5,7 @@ the view in the URL, takes pasted articles once and removes them."""
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,16 @@ EVIL = ("Bei Plekhovo in der Region Kursk gab es Kämpfe. <img src=x onerror=ale
         "Nach Angaben des ukrainischen Generalstabs sind rund 10.000 nordkoreanische Soldaten "
         "in der Region Kursk im Einsatz.\n")
 KIEW = "Kiew meldete neue Angriffe auf Charkiw. In Seoul beriet die Regierung über die Lage.\n"
+UNDATED = "Nach Angaben des Generalstabs wurden 4.321 Soldaten getötet.\n"
 
 
 @pytest.fixture(scope="module")
 def base_store(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("apptest") / "store"
-    ingest(Store(root), [Item("a_kursk.txt", "a_kursk.txt", EVIL.encode()),
-                         Item("b_kiew.txt", "b_kiew.txt", KIEW.encode())])
+    ingest(Store(root), [
+        Item("a_kursk.txt", "a_kursk.txt", EVIL.encode(), {"published": date(2024, 11, 5)}),
+        Item("b_kiew.txt", "b_kiew.txt", KIEW.encode(), {"published": date(2024, 11, 20)}),
+        Item("c_undated.txt", "c_undated.txt", UNDATED.encode())])
     return root
 
 
@@ -55,7 +59,7 @@ def test_fresh_store_starts_with_the_seeds(tmp_path, monkeypatch):
 def test_opens_on_the_store(app):
     at = app.run()
     assert not at.exception
-    assert "von 2 Artikeln" in caption(at)
+    assert "von 3 Artikeln" in caption(at)
     assert at.selectbox(key="f_place").value is None
 
 
@@ -81,7 +85,7 @@ def test_url_filters_are_restored(app):
     app.query_params["article"] = ["b_kiew", "no-such-article"]
     at = app.run()
     assert at.multiselect(key="f_article").value == ["b_kiew"]
-    assert "1 von 2 Artikeln" in caption(at)
+    assert "1 von 3 Artikeln" in caption(at)
 
 
 def test_pasted_article_is_kept_once_and_can_be_removed(app):
@@ -91,11 +95,11 @@ def test_pasted_article_is_kept_once_and_can_be_removed(app):
     at.button(key="add_go").click().run()
     assert not at.exception
     assert any(s.value.startswith("1 new") for s in at.sidebar.success)
-    assert "von 3 Artikeln" in caption(at)
+    assert "von 4 Artikeln" in caption(at)
     at.text_area(key="add_text").input("Die Armee meldete Kämpfe bei Charkiw und in der Region Sumy.")
     at.button(key="add_go").click().run()
     assert any("1 already known" in s.value for s in at.sidebar.info)
-    assert "von 3 Artikeln" in caption(at)
+    assert "von 4 Artikeln" in caption(at)
     at.session_state["tab"] = "Artikel"
     at.run()
     pasted = [v for v in at.multiselect(key="remove_ids").options
@@ -103,7 +107,7 @@ def test_pasted_article_is_kept_once_and_can_be_removed(app):
     assert len(pasted) == 1
     at.multiselect(key="remove_ids").set_value(pasted)
     at.button(key="remove_go").click().run()
-    assert "von 2 Artikeln" in caption(at)
+    assert "von 3 Artikeln" in caption(at)
 
 
 def test_claims_chart_and_exports_render(app):
@@ -114,3 +118,71 @@ def test_claims_chart_and_exports_render(app):
     at.run()
     assert len(at.get("download_button")) == 4
     assert at.query_params["tab"] in ("Export", ["Export"])  # the open tab is in the URL
+
+
+def test_time_window_from_the_url_shows_only_the_window(app):
+    app.query_params["start"] = "2024-11-01"
+    app.query_params["end"] = "2024-11-10"
+    at = app.run()
+    assert not at.exception
+    # the store's first date is 5 November: the link's window is clamped to it
+    assert at.slider(key="f_time").value == (date(2024, 11, 5), date(2024, 11, 10))
+    assert "Zeitfenster 05.11.2024–10.11.2024" in caption(at)
+    labels = at.selectbox(key="f_place").options
+    assert any("Plekhovo" in x for x in labels) and not any("Seoul" in x for x in labels)
+    assert any("undatiert" in c.value for c in at.sidebar.caption)
+    at.slider(key="f_time").set_value((date(2024, 11, 15), date(2024, 11, 20))).run()
+    assert at.query_params["start"] in ("2024-11-15", ["2024-11-15"])
+    assert any("Seoul" in x for x in at.selectbox(key="f_place").options)
+
+
+def test_malformed_window_in_a_link_still_opens(app):
+    app.query_params["start"] = "gestern"
+    at = app.run()
+    assert not at.exception and "Zeitfenster" not in caption(at)
+
+
+def test_labels_are_german_and_sources_are_entities_with_types(app):
+    at = app.run()
+    assert "Truppen" in at.multiselect(key="f_category").options
+    assert "troops" not in at.multiselect(key="f_category").options
+    assert "Dorf" in at.multiselect(key="f_kind").options
+    types = at.multiselect(key="f_source_type").options
+    assert "Militär" in types
+    at.multiselect(key="f_source_type").set_value(["Militär"]).run()
+    assert at.query_params["source_type"] in ("Militär", ["Militär"])
+    assert not at.exception
+
+
+def test_every_source_selected_equals_none_selected(app):
+    at = app.run()
+    everything = caption(at)
+    box = at.multiselect(key="f_source")
+    box.set_value(box.options).run()
+    assert caption(at) == everything
+
+
+def test_tabs_for_time_places_without_place_and_quote_search(app):
+    at = app.run()
+    at.session_state["tab"] = "Zeitverlauf"
+    at.run()
+    assert not at.exception and (at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"))
+    assert any("Undatiert (nicht geschätzt): 1 Artikel" in c.value for c in at.caption)
+    at.session_state["tab"] = "Ohne Ort"
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "4.321" in " ".join(table["Wert"]) and "getötet" in " ".join(table["Kategorie"])
+    at.session_state["tab"] = "Zitatsuche"
+    at.run()
+    at.text_input(key="store_q").input("Seoul").run()
+    assert "Seoul" in " ".join(at.dataframe[0].value["Satz"])
+    assert any(c.value.startswith("1 Treffer") for c in at.caption)
+
+
+def test_empty_view_says_so_and_resets(app):
+    at = app.run()
+    at.text_input(key="f_q").input("kein Satz enthält dies").run()
+    assert any("Keine Orte" in w.value for w in at.warning)
+    at.button(key="reset_empty").click().run()
+    assert not at.warning and at.text_input(key="f_q").value == ""
