@@ -1,6 +1,8 @@
-"""The bundled basemap: country and oblast outlines drawn as GeoJSON, so the map needs no tile
-server. ``python -m geo.basemap`` derives the light files in ``data/basemap/`` from the
-reference data in ``../shared/data/`` (see ``data/basemap/SOURCES.md``); the app only loads them.
+"""The bundled basemap: country and oblast outlines drawn as GeoJSON and place names, so the map
+needs no tile server. ``python -m geo.basemap`` derives the light files in ``static/basemap/``
+from the reference data in ``../shared/data/`` and the gazetteer (see
+``static/basemap/SOURCES.md``). They are static files the browser fetches and caches, not part
+of the map's script, so a rerun does not send them again.
 
 Crimea is drawn inside Ukraine's internationally recognised borders (UN GA resolution 68/262):
 Ukraine comes from the Natural Earth 1:10m v2 outline, and Russia's 1:50m outline has the
@@ -15,10 +17,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-BASEMAP_DIR = Path(__file__).resolve().parent.parent / "data" / "basemap"
-COUNTRIES = "countries.geojson"
-OBLASTS = "oblasts.geojson"
-LABELS = "labels.json"
+from geo.paths import static_dir
+
+BASEMAP_DIR = static_dir() / "basemap"
+FILES = (COUNTRIES, OBLASTS, LABELS) = ("countries.geojson", "oblasts.geojson", "labels.json")
 # Populated places named on the basemap, by the zoom from which they show: the bigger the
 # town, the earlier. Only around the war zone (LABEL_BOX) below a million inhabitants.
 LABEL_ZOOMS = ((1_000_000, 5), (300_000, 6), (100_000, 7), (30_000, 8), (10_000, 9))
@@ -42,7 +44,7 @@ def load(name: str) -> Any:
 
 def labels() -> list[list[Any]]:
     """Basemap names as [lat, lon, name, min_zoom, css class] (cities, oblasts, countries)."""
-    return list(load(LABELS)) if (BASEMAP_DIR / LABELS).exists() else []
+    return list(load(LABELS))
 
 
 def label_zoom(population: int, lon: float, lat: float) -> int | None:

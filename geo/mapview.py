@@ -157,16 +157,21 @@ def legend_rows() -> list[dict[str, str]]:
 
 
 def map_config(fc: dict[str, Any], online_tiles: bool = False,
-               view: dict[str, Any] | None = None) -> dict[str, Any]:
+               view: dict[str, Any] | None = None,
+               static_url: str = offline.STATIC_URL) -> dict[str, Any]:
     """Everything ``static/lagebild/map.js`` draws, as one JSON-able dict."""
     records = marker_records(fc)
     return {"places": records, "labels": top_labels(records), "bounds": fit_bounds(fc),
             "view": view, "fit_max_zoom": FIT_MAX_ZOOM, "uncluster_zoom": UNCLUSTER_ZOOM,
             "min_zoom": MIN_ZOOM, "max_zoom": MAX_ZOOM,
             "legend": legend_rows(), "attribution": ATTRIBUTION, "css": _CSS,
-            "title": MAP_TITLE, "online": online_tiles,
-            "countries": basemap.load(basemap.COUNTRIES), "oblasts": basemap.load(basemap.OBLASTS),
-            "basemap_labels": basemap.labels()}
+            "title": MAP_TITLE, "online": online_tiles, "basemap": basemap_urls(static_url)}
+
+
+def basemap_urls(static_url: str = offline.STATIC_URL) -> dict[str, str]:
+    """Where the browser fetches the basemap layers (cached by it, never in the map's script)."""
+    return {name.split(".")[0]: offline.static_url_of(f"basemap/{name}", static_url)
+            for name in basemap.FILES}
 
 
 def script_json(obj: Any) -> str:
@@ -220,6 +225,6 @@ def build_map(fc: dict[str, Any], online_tiles: bool = False,
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Online-Karte (OpenStreetMap, braucht Internet)",
                          overlay=True, show=True).add_to(m)
-    _Script(script_json(map_config(fc, online_tiles, view))).add_to(m)
+    _Script(script_json(map_config(fc, online_tiles, view, static_url))).add_to(m)
     return m
 

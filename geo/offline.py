@@ -14,7 +14,9 @@ from pathlib import Path
 
 import folium
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+from geo.paths import static_dir
+
+STATIC_DIR = static_dir()
 STATIC_URL = "/app/static"
 JS = (("leaflet", "leaflet/leaflet.js"), ("markercluster", "markercluster/leaflet.markercluster.js"),
       ("lagebild", "lagebild/map.js"))
@@ -30,8 +32,8 @@ _LINK = re.compile(r"""(?:<|\\u003c)a\s+href=\\?["'][^"'\\]*""")
 def localise(m: folium.Map, static_url: str = STATIC_URL) -> folium.Map:
     """Point the map at the local Leaflet and drop folium's other default assets (jQuery,
     Bootstrap, awesome-markers), which the map does not use."""
-    m.default_js = [(name, f"{static_url}/{path}?v={_version(path)}") for name, path in JS]
-    m.default_css = [(name, f"{static_url}/{path}?v={_version(path)}") for name, path in CSS]
+    m.default_js = [(name, static_url_of(path, static_url)) for name, path in JS]
+    m.default_css = [(name, static_url_of(path, static_url)) for name, path in CSS]
     return m
 
 
@@ -48,6 +50,11 @@ def asset_urls(m: folium.Element) -> Iterator[str]:
     yield from (url for _, url in getattr(m, "default_css", []))
     for child in getattr(m, "_children", {}).values():
         yield from asset_urls(child)
+
+
+def static_url_of(path: str, static_url: str = STATIC_URL) -> str:
+    """The URL of a committed static file, versioned by its content."""
+    return f"{static_url}/{path}?v={_version(path)}"
 
 
 def static_file(url: str, static_url: str = STATIC_URL) -> Path | None:

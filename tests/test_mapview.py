@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo import offline
+from geo import basemap, offline
 from geo.mapview import (
     ROLE_COLOURS,
     build_map,
@@ -36,7 +36,7 @@ def html():
 
 
 def test_every_asset_is_local_and_committed():
-    urls = list(offline.asset_urls(build_map(FC)))
+    urls = list(offline.asset_urls(build_map(FC))) + list(map_config(FC)["basemap"].values())
     assert urls
     for url in urls:
         path = offline.static_file(url)
@@ -59,6 +59,7 @@ def test_map_code_is_a_static_file_and_python_hands_over_json(html):
     config = json.loads(call.group(2))
     assert {p["id"] for p in config["places"]} == {f["properties"]["place_id"] for f in FC["features"]}
     assert "L.geoJSON" not in html  # the drawing code is not in Python strings any more
+    assert "MultiPolygon" not in html  # nor the basemap: the browser fetches and caches it
 
 
 def test_online_tiles_only_when_asked():
@@ -102,7 +103,7 @@ def test_labels_for_the_most_reported_places():
 
 def test_basemap_names_come_with_zooms():
     zooms: dict[tuple[str, str], int] = {}
-    for _lat, _lon, name, zoom, kind in map_config(FC)["basemap_labels"]:
+    for _lat, _lon, name, zoom, kind in basemap.labels():
         zooms[name, kind] = min(zoom, zooms.get((name, kind), 99))
     assert zooms["Kiew", "lb-town"] == 5 and zooms["Charkiw", "lb-town"] == 5  # big cities early
     assert zooms["Sumy", "lb-town"] == 7 and zooms["Sumy", "lb-oblast"] == 6  # and oblasts

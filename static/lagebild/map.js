@@ -65,25 +65,38 @@
     return L.divIcon({html: d, className: 'lb-cluster-icon', iconSize: [size, size]});
   }
 
+  function getJSON(url, then) {
+    fetch(url).then(function (r) { return r.json(); }).then(then).catch(function (e) {
+      console.error('Lagebild basemap: ' + url + ': ' + e);
+    });
+  }
+
+  // The basemap comes as static files (cached by the browser): the places draw first, land,
+  // outlines and names arrive underneath them.
   function basemap(map, cfg) {
     map.getContainer().style.background = '#b9d3e6';
-    L.geoJSON(cfg.countries, {interactive: false, style: {color: '#7d7d7d', weight: 0.8,
-      fillColor: '#f2efe6', fillOpacity: cfg.online ? 0 : 1}}).addTo(map);
-    L.geoJSON(cfg.oblasts, {interactive: false, style: {color: '#8f8270', weight: 0.7,
-      dashArray: '3 3', fill: false}}).addTo(map);
-    var names = L.layerGroup().addTo(map);
+    map.createPane('lbLand').style.zIndex = 250;  // above tiles, below the places
+    getJSON(cfg.basemap.countries, function (data) {
+      L.geoJSON(data, {pane: 'lbLand', interactive: false, style: {color: '#7d7d7d',
+        weight: 0.8, fillColor: '#f2efe6', fillOpacity: cfg.online ? 0 : 1}}).addTo(map);
+      getJSON(cfg.basemap.oblasts, function (obl) {
+        L.geoJSON(obl, {pane: 'lbLand', interactive: false, style: {color: '#8f8270',
+          weight: 0.7, dashArray: '3 3', fill: false}}).addTo(map);
+      });
+    });
+    var names = L.layerGroup().addTo(map), rows = [];
     function drawNames() {
       names.clearLayers();
       var z = map.getZoom(), b = map.getBounds().pad(0.1);
-      cfg.basemap_labels.forEach(function (t) {
+      rows.forEach(function (t) {
         if (t[3] > z || !b.contains([t[0], t[1]])) return;
         names.addLayer(L.marker([t[0], t[1]], {interactive: false, keyboard: false,
-          icon: L.divIcon({html: el('span', t[4], t[2]), className: 'lb-basename',
+          pane: 'lbLand', icon: L.divIcon({html: el('span', t[4], t[2]), className: 'lb-basename',
             iconSize: null})}));
       });
     }
+    getJSON(cfg.basemap.labels, function (data) { rows = data; drawNames(); });
     map.on('zoomend moveend', drawNames);
-    drawNames();
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution(cfg.attribution);
   }

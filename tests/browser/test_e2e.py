@@ -92,7 +92,8 @@ def test_map_offline_and_plekhovo_click(session):
                             ".map(m => m.options.lbLabel)")
     assert PLEKHOVO in labels and KURSK in labels, labels
     # The basemap is drawn from bundled outlines (SVG paths), not tiles from a server.
-    assert frame.locator(".leaflet-overlay-pane path").count() > 10
+    frame.wait_for_function("() => document.querySelectorAll('.leaflet-lbLand-pane path')"
+                            ".length > 10", timeout=PANEL_TIMEOUT)
     assert frame.locator(".leaflet-tile-pane img").count() == 0
     assert "GeoNames" in frame.locator(".leaflet-control-attribution").inner_text()
     assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
