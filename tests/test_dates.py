@@ -428,4 +428,78 @@ def test_lexicon_carries_source_licence_and_covers_the_calendar():
     assert lex["months"]["jänner"] == 1
     assert sorted(set(lex["weekdays"].values())) == list(range(7))
     assert {lex["numbers"][w] for w in ("ein", "zwei", "zwölf")} == {1, 2, 12}
-    assert set(lex["units"].values()) == {"day", "week", "month", "year"}
+    assert set(lex["units"].values()) == {"hour", "day", "week", "month", "year"}
+    assert sorted(lex["day_ordinals"].values()) == list(range(1, 32))
+
+
+# -- days as words, counted hours, a season with its year ----------------------------------------
+
+@pytest.mark.parametrize("text,pub,surface,begin", [
+    ("am ersten November", TUE, "am ersten November", "2024-11-01"),
+    ("Am dritten Oktober 2023 kam es", None, "Am dritten Oktober 2023", "2023-10-03"),
+    ("seit dem einunddreißigsten August", TUE, "seit dem einunddreißigsten August", "2024-08-31"),
+    ("Dienstag, den fünften November", TUE, "Dienstag, den fünften November", "2024-11-05"),
+])
+def test_day_written_as_a_word(text, pub, surface, begin):
+    e = only(text, pub)
+    assert (e.text, str(e.begin)) == (surface, begin)
+
+
+@pytest.mark.parametrize("text", ["zum ersten Mal", "am ersten Tag", "am dreißigsten Februar"])
+def test_a_word_day_needs_a_month_that_has_it(text):
+    assert find_temporal(text, TUE) == []
+
+
+def test_counted_hours_are_whole_days():
+    e = only("in den letzten 24 Stunden", TUE)
+    assert (e.text, e.begin, e.end_date, e.kind) == (
+        "in den letzten 24 Stunden", d("2024-11-04"), TUE, "period")
+    e = only("seit 48 Stunden", TUE)
+    assert (e.begin, e.end_date) == (d("2024-11-03"), TUE)
+    e = only("in den nächsten 12 Stunden", TUE)
+    assert (e.begin, e.end_date) == (TUE, d("2024-11-06"))
+    # without a count or with "vor" the day depends on the unknown hour of publication
+    assert find_temporal("in den nächsten Stunden, seit Stunden, vor drei Stunden", TUE) == []
+
+
+def test_a_season_with_its_year_needs_no_preposition():
+    e = only("Frühjahr 2023 begann die Offensive", None)
+    assert (e.text, e.begin, e.end_date, e.kind) == (
+        "Frühjahr 2023", d("2023-03-01"), d("2023-05-31"), "absolute")
+    assert find_temporal("Der Sommer war heiß, Herbst 500 Soldaten.", TUE) == []
+
+
+# -- windows: the same expressions as parsing from every token ---------------------------------
+
+def _every_token(text: str, published: date | None) -> list[TimeExpr]:
+    """The grammar tried at every token of the whole text: what the windows must reproduce."""
+    from geo.dates._find import _Grammar
+    from geo.dates._lexicon import lexicon
+
+    grammar = _Grammar(text, lexicon(), 0, len(text))
+    return grammar.run(published, list(range(grammar.n)), 0, 0)
+
+
+def _soup_words() -> list[str]:
+    from geo.dates._lexicon import lexicon
+
+    lex = lexicon()
+    words = {*lex.months, *lex.month_abbreviations, *lex.weekdays, *lex.weekend,
+             *lex.relative_days, *lex.modifiers, *lex.units, *lex.numbers, *lex.parts,
+             *lex.seasons, *lex.part_articles, *lex.future_markers, *lex.count_nouns,
+             *lex.dayparts, *lex.day_ordinals, *lex.apposition,
+             *(w for ps in lex.openers.values() for p in ps for w in p),
+             *(w for p in lex.hedges for w in p), "Jahrhundert", "Bundestag", "Morgen"}
+    return sorted(words | {w.capitalize() for w in words} | {w.upper() for w in words})
+
+
+_PIECES = st.one_of(st.sampled_from(_soup_words()), st.integers(0, 3000).map(str),
+                    st.sampled_from([".", ".", ",", "-", "–", ":", "/", "(", "\n", "İ"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_PIECES, st.sampled_from(["", " ", " ", "\n"])), max_size=40),
+       st.sampled_from([None, TUE, d("2025-01-05")]))
+def test_windows_find_what_every_token_finds(pieces, pub):
+    text = "".join(a + b for a, b in pieces)
+    assert find_temporal(text, pub) == _every_token(text, pub)

@@ -46,7 +46,10 @@ def add_months(d: date, months: int) -> date:
 
 
 def shift(d: date, unit: str, n: int) -> date:
-    """``d`` moved by ``n`` days, weeks, months or years."""
+    """``d`` moved by ``n`` hours, days, weeks, months or years; hours in whole days, rounded
+    away from ``d`` (without the time of day, 24 hours back may reach the day before)."""
+    if unit == "hour":
+        return d + timedelta(days=n // 24 if n < 0 else -(-n // 24))
     if unit == "day":
         return d + timedelta(days=n)
     if unit == "week":

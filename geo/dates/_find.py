@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate
+from operator import sub
 from typing import Literal
 
 from geo.dates import _calendar as cal
@@ -104,7 +105,8 @@ class _Grammar:
         # the window was too short (``overrun``), not that the text ends there
         self.cut = hi < len(text)
         self.overrun = False
-        ends = list(accumulate(map(len, pieces), initial=lo))[1:]
+        ends = list(accumulate(map(len, pieces), initial=lo))
+        del ends[0]
         if self.cut and pieces:
             pieces.pop()
             ends.pop()
@@ -113,7 +115,7 @@ class _Grammar:
             ends.pop(0)
         self.words = list(map(str.lstrip, pieces))
         self.ends = ends
-        self.starts = [e - len(w) for e, w in zip(ends, self.words)]
+        self.starts = list(map(sub, ends, map(len, self.words)))
         self.low = list(map(str.lower, self.words))
         self.n = len(pieces)
         self.starters = lex.starters
@@ -194,7 +196,9 @@ class _Grammar:
         if iso is not None:
             return iso
         day = self.num(k, 2)
-        if day is None or self.w(k + 1) != "." or not self.glued(k + 1):
+        if day is None:
+            return self.word_day(k)
+        if self.w(k + 1) != "." or not self.glued(k + 1):
             return None
         if self.glued(k) and self.w(k - 1) in {".", ":", ","} and self.digits(k - 2):
             return None  # inside a longer run of numbers ("1.2.3.4", "14:05.")
@@ -233,6 +237,14 @@ class _Grammar:
         if not _valid(day, month, year):
             return None
         return end, _Point(day, month, year)
+
+    def word_day(self, k: int) -> tuple[int, _Point] | None:
+        """'ersten November [2024]': a day written as a word, only before a month name."""
+        day = self.lex.day_ordinals.get(self.w(k))
+        month = self.month_phrase(k + 1) if day is not None else None
+        if day is None or month is None or not _valid(day, month[1], month[2]):
+            return None
+        return month[0], _Point(day, month[1], month[2])
 
     def iso(self, k: int) -> tuple[int, _Point] | None:
         """'2024-11-05' (a dateline or a machine-written date)."""
@@ -319,8 +331,9 @@ class _Grammar:
         if month is not None and (opened or month[2] is not None):
             end, m, year = month
             return _Hit(end, "absolute", "month", self.month_resolver(m, year, None))
-        if word in lex.seasons and opened and self.capital(k):
-            return self.season(k)
+        if word in lex.seasons and self.capital(k) and (
+                opened or self.year_at(k + 1, strict=True) is not None):
+            return self.season(k)  # "im Sommer", "Frühjahr 2023"
         if word in lex.relative_days:
             if word in lex.lowercase_only and not self.words[k].islower():
                 return None
@@ -474,7 +487,7 @@ class _Grammar:
                 u = unit
                 return _Hit(end + 1, "period", "period",
                             _guard(lambda pub, future: (cal.shift(pub, u, -value), pub)), hedged)
-        if self.w(j) in lex.plural_units:
+        if self.w(j) in lex.plural_units and lex.units[self.w(j)] != "hour":  # not "seit Stunden"
             unit_name = lex.units[self.w(j)]
             return _Hit(j + 1, "period", "period",
                         _guard(lambda pub, future: (self.vague_from(pub, unit_name, -1), pub)),
@@ -494,8 +507,8 @@ class _Grammar:
             return None
         end, value, hedged = counted
         unit = self.lex.units.get(self.w(end))
-        if unit is None:
-            return None
+        if unit is None or unit == "hour":
+            return None  # "vor drei Stunden": today or yesterday, by the unknown hour
         u = unit
         granularity: Granularity = "day" if u == "day" else (
             "week" if u == "week" else ("month" if u == "month" else "year"))
@@ -517,13 +530,17 @@ class _Grammar:
         if self.w(j) not in lex.plural_units:
             return None
         unit = lex.units[self.w(j)]
+        if unit == "hour" and value is None:
+            return None  # "in den nächsten Stunden": within a day or two, no calendar span
         sign = -1 if sense == "past" else 1
         n = value
+        # the coming days start tomorrow, the coming hours today
+        first = timedelta(days=0 if unit == "hour" else 1)
 
         def span(pub: date, future: bool) -> Resolved:
             far = cal.shift(pub, unit, sign * n) if n is not None else self.vague_from(
                 pub, unit, sign)
-            return (far, pub) if sign < 0 else (pub + timedelta(days=1), far)
+            return (far, pub) if sign < 0 else (pub + first, far)
 
         return _Hit(j + 1, "period", "period", _guard(span), value is None)
 
@@ -656,7 +673,7 @@ class _Grammar:
                 if self.starts[k] < resume:
                     k += 1
                     continue
-                if self.digits(k):
+                if self.words[k].isdecimal():
                     # a number opens only a date ("5. November") or a range ("1.–3. November")
                     hit = self.core(k, opened=False) or self.dash_range(k)
                 elif self.low[k] in self.starters:

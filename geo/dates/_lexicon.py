@@ -24,6 +24,7 @@ class Lexicon:
     months: dict[str, int]
     month_names: tuple[str, ...]
     month_abbreviations: dict[str, int]
+    day_ordinals: dict[str, int]  # "ersten": 1
     weekdays: dict[str, int]
     weekend: frozenset[str]
     relative_days: dict[str, int]
@@ -48,6 +49,8 @@ class Lexicon:
     # The words an expression can start with: every other word is skipped at once, which keeps
     # long runs of punctuation or numbers cheap.
     starters: frozenset[str]
+    # the first words of the hedges and openers: any other word starts none of them
+    phrase_firsts: frozenset[str]
     single_openers: dict[str, frozenset[str]]
 
     def openers_flat(self, name: str) -> frozenset[str]:
@@ -73,11 +76,14 @@ def _build(raw: dict[str, Any]) -> Lexicon:
     # or continue one, and parsing from them finds nothing
     starters = {p[0] for kind in ("since", "range_from", "ago", "within", "point")
                 for p in _phrases(raw["openers"][kind])}
-    starters.update(modifiers, weekdays, raw["months"], raw["parts"], raw["relative_days"])
+    starters.update(modifiers, weekdays, raw["months"], raw["parts"], raw["relative_days"],
+                    raw["seasons"])
     return Lexicon(
         months=dict(raw["months"]),
         month_names=tuple(raw["month_names"]),
         month_abbreviations=dict(raw["month_abbreviations"]),
+        day_ordinals={stem + ending: int(day) for stem, day in raw["day_ordinals"].items()
+                      for ending in raw["day_ordinal_endings"]},
         weekdays=weekdays,
         weekend=frozenset(raw["weekend"]),
         relative_days=dict(raw["relative_days"]),
@@ -100,6 +106,8 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         time_words=frozenset(raw["time_words"]),
         dayparts=frozenset(raw["dayparts"]),
         starters=frozenset(starters),
+        phrase_firsts=frozenset(s.split()[0] for items in (raw["hedges"], *raw["openers"].values())
+                                for s in items),
         single_openers={k: frozenset(w for w in v if " " not in w)
                         for k, v in raw["openers"].items()},
     )

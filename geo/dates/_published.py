@@ -20,8 +20,9 @@ from geo.dates._lexicon import lexicon
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _FILENAME = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
-# what every full date holds ("5. November 2024", "5. Nov. 2024", "05.11.24", "2024-11-05"):
-# a line without it has none, and its expressions need not be looked for
+# what a date line's full date holds ("5. November 2024", "5. Nov. 2024", "05.11.24",
+# "2024-11-05"; a date line writes its day as a number, not "ersten November 2024"): a line
+# without it is no date line, and its expressions need not be looked for
 _DATED = re.compile(r"\d\.\s*[^\W\d_]+\.?\s+\d\d\d\d|\d\.\d\d?\.\d\d|\d\d\d\d-\d\d-\d\d")
 _HEAD_CHARS = 1500  # a date line stands near the start: a dateline, a "Stand:" line
 _HEAD_LINES = 15
