@@ -55,6 +55,9 @@ CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w'’-]*")
 SWAP = 0.31
 # wordfreq's most frequent words are seen in every article of real news too: not fresh
 _SKIP_TOP = 3_000
+# one fresh word in twenty is a place name: with the German words that also name some place,
+# ~11 % of the fresh words could start a name, as in real news
+NAME_EVERY = 20
 
 
 def germeval_sentences(path: Path = GERMEVAL) -> list[str]:
@@ -75,8 +78,8 @@ def base_sentences(folders: list[Path]) -> list[str]:
 
 def fresh_words(sentences: list[str], seed: int = 0) -> Iterator[str]:
     """Capitalised words the base text never uses, in a fixed random order, each once:
-    wordfreq's German words (past the most frequent) and single-word gazetteer names, about
-    six to one."""
+    wordfreq's German words (past the most frequent) and, every ``NAME_EVERY``th, a
+    single-word gazetteer name."""
     from wordfreq import get_frequency_dict
 
     seen = {w for s in sentences for w in CAPITALISED.findall(s)}
@@ -86,7 +89,8 @@ def fresh_words(sentences: list[str], seed: int = 0) -> Iterator[str]:
     rng = random.Random(seed)
     rng.shuffle(words)
     rng.shuffle(names)
-    mixed = (w for pair in zip_longest(words, names[: len(words) // 6]) for w in pair if w)
+    mixed = (names[i // NAME_EVERY] if i % NAME_EVERY == NAME_EVERY - 1 else w
+             for i, w in enumerate(words))
     used: set[str] = set()
     for w in mixed:
         if w not in seen and w not in used:

@@ -19,6 +19,7 @@ import pickle
 import re
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -116,7 +117,7 @@ class _Builder:
         self.by_id: dict[str, int] = {}
         self.names_of: dict[int, list[str]] = {}
 
-    def add(self, place: Place, names: list[str], typed: list[str] = ()) -> int:
+    def add(self, place: Place, names: list[str], typed: Sequence[str] = ()) -> int:
         row = self.by_id.get(place.place_id)
         if row is None:
             row = len(self.places)
@@ -288,7 +289,8 @@ def _add_ukraine_oblasts(b: _Builder, sounds: dict[str, tuple[int, ...]]) -> set
         gid = int(r["geonameid"])
         place = Place(f"geonames:{gid}", gid, r["name"], r["name_de"] or r["name"], "ADM1", "UA",
                       r["name"], float(r["lat"]), float(r["lon"]), 0, "region_label_point")
-        bare, typed = [r["name"]], []
+        bare: list[str] = [r["name"]]
+        typed: list[str] = []
         for name in filter(None, [r["name_de"], *r["name_alt"].split("|")]):
             towns = [row for row in b.names.get(name_key(name), ()) if b.places[row][4] != "ADM1"]
             towns += sounds.get(german_key(name), ())  # "Mykolajiw" is the city too

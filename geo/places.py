@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from geo.gazetteer import TYPE_WORDS, Gazetteer, name_key
-from geo.model import Article, Mention, Sentence
+from geo.model import Article, Mention, Role, Sentence
 from geo.translit import german_key
 
 # A word: letters first, then word characters and apostrophes, joined by hyphens ("US-Angaben")
@@ -30,40 +32,52 @@ from geo.translit import german_key
 # floor of the recogniser's cost.
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
 # The capitalised words of a text in one pass at C speed: every ``_TOKEN`` word that starts with
-# a capital (a capital after a letter is inside a word), and some parts of words besides ("Bar"
-# of "foo-Bar"), which only cost a look. The capitals are those of the Basic Multilingual Plane;
+# a capital (a capital after a letter is inside a word; looked behind only once a capital is
+# found, 4x faster than at every character), and some parts of words besides ("Bar" of
+# "foo-Bar"), which only cost a look. The capitals are those of the Basic Multilingual Plane;
 # a text with characters beyond it is tokenised whole.
 _CAPITALS = "".join(re.escape(c) for c in map(chr, range(0x10000))
                     if c.isupper() and re.match(r"[^\W\d_]", c))
-_CAPITAL = re.compile(rf"(?<![^\W\d_])[{_CAPITALS}][\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
+_CAPITAL = re.compile(rf"[{_CAPITALS}](?<![^\W\d_].)[\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _WORD_CHAR = re.compile(r"[\w'’.-]")
 
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    """Token keys are case-folded like gazetteer keys ("heißt" -> "heisst"): so are the lists."""
+    return frozenset(w.casefold() for w in words)
+
+
+def _folded_tuple(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words)
+
+
 # Prepositions that make a following capitalised word likely a place (recognition evidence).
-_LOCATIVE = {"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
+_LOCATIVE = _folded({"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
              "gegen", "nördlich", "südlich", "östlich", "westlich", "zwischen", "durch", "bis",
-             "ab", "an", "am", "vor", "hinter", "richtung", "gen", "unweit", "auf"}
-_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
-             "einen"}
-_TITLES = {"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
+             "ab", "an", "am", "vor", "hinter", "richtung", "gen", "unweit", "auf"})
+_ARTICLES = _folded({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines",
+                      "einem", "einen"})
+_TITLES = _folded({"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
            "sprecher", "sprecherin", "herr", "frau", "dr", "prof", "general", "generalmajor",
            "oberst", "papst", "könig", "königin", "chef", "chefin", "führer", "staatschef",
            "regierungschef", "premier", "premierminister", "botschafter", "bürgermeister",
-           "senator", "abgeordnete", "abgeordneter", "autor", "autorin", "sänger", "trainer"}
-_TITLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präsident",
-                   "präsidentin", "chef", "chefin", "kanzler", "beamte", "beamter", "general")
+           "senator", "abgeordnete", "abgeordneter", "autor", "autorin", "sänger", "trainer"})
+_TITLE_SUFFIXES = _folded_tuple(("minister", "ministerin", "sprecher", "sprecherin", "präsident",
+                   "präsidentin", "chef", "chefin", "kanzler", "beamte", "beamter", "general"))
 _COMPASS_PREFIXES = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west",
                      "zentral", "mittel")
 _COMPASS = re.compile(f"(?:{'|'.join(_COMPASS_PREFIXES)})" r"(\w{4,})$")
 # Prepositions after which a country or capital is a location, not an actor.
 # ("durch" is left out: "Invasion ... durch Russland" names the agent.)
-_WHERE = {"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
+_WHERE = _folded({"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
           "zur", "zum", "an", "am", "bis", "ab", "unweit", "zwischen", "richtung", "vor",
           "hinter", "nördlich", "südlich", "östlich", "westlich", "innerhalb", "außerhalb",
-          "auf"}
+          "auf"})
 # Compound heads that make "Ukraine-Krieg" a place; other heads ("US-Angaben") speak.
-_EVENT_HEADS = ("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "region",
-                "invasion", "einmarsch", "feldzug", "kämpf", "schlacht")
+_EVENT_HEADS = _folded_tuple(("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "region",
+                "invasion", "einmarsch", "feldzug", "kämpf", "schlacht"))
 _JOIN = {"und", "oder", "sowie"}
 _WATERSIDE = {"am"}
 # nouns for a part of a place, which keep it a location: "im Osten der Ukraine"
@@ -94,23 +108,17 @@ _CLUB_AFTER = frozenset(("united", "city", "town", "rovers", "wanderers", "spurs
                          "rundschau", "kurier", "morgenpost", "abendblatt"))
 # the evidence of a name too weak alone, which counts only if the article confirms it elsewhere
 _WEAK = 0.4
-_SETTLEMENT_WORDS = ("stadt", "dorf", "dörfer", "ortschaft", "siedlung", "kleinstadt", "großstadt",
-                     "hafenstadt", "grenzstadt", "frontstadt")
-_FUNCTION_WORDS = _LOCATIVE | _ARTICLES | _JOIN | {
+_SETTLEMENT_WORDS = _folded_tuple(("stadt", "dorf", "dörfer", "ortschaft", "siedlung", "kleinstadt", "großstadt",
+                     "hafenstadt", "grenzstadt", "frontstadt"))
+_FUNCTION_WORDS = _folded(_LOCATIVE | _ARTICLES | _JOIN | {
     "auch", "aber", "doch", "wie", "so", "als", "wenn", "dass", "er", "sie", "es", "wir", "ich",
     "man", "nur", "noch", "schon", "dann", "da", "hier", "dort", "nun", "jetzt", "zur", "zum",
-    "mit", "für", "auf", "unter", "seit", "während", "laut", "trotz", "wegen", "mehr"}
+    "mit", "für", "auf", "unter", "seit", "während", "laut", "trotz", "wegen", "mehr"})
 _NAME_LINKS = {"am", "an", "der", "de", "del", "la", "le", "im", "ob", "bei", "upon", "on",
                "sur", "en", "di", "da", "do", "dos"}
 
 
-# Token keys are case-folded like gazetteer keys ("heißt" -> "heisst"): fold the word lists too.
-_LOCATIVE, _ARTICLES, _TITLES, _WHERE, _FUNCTION_WORDS = (
-    frozenset(w.casefold() for w in words)
-    for words in (_LOCATIVE, _ARTICLES, _TITLES, _WHERE, _FUNCTION_WORDS))
-_TITLE_SUFFIXES, _EVENT_HEADS, _SETTLEMENT_WORDS = (
-    tuple(w.casefold() for w in words) for words in (_TITLE_SUFFIXES, _EVENT_HEADS, _SETTLEMENT_WORDS))
-_SAYING = frozenset(w.casefold() for w in ("heißt es", "hieß es", "verlautete es"))
+_SAYING = _folded(("heißt es", "hieß es", "verlautete es"))
 
 
 class _Token:
@@ -131,15 +139,12 @@ class _Tokens:
 
     __slots__ = ("_matches", "_made", "starts", "_plural")
 
-    def __init__(self, prose: str, sentence: Sentence, gaz: Gazetteer,
-                 decided: dict[str, int]) -> None:
+    def __init__(self, prose: str, sentence: Sentence, capitals: _Capitals) -> None:
         self._matches = list(_TOKEN.finditer(prose, sentence.start, sentence.end))
         self._made: list[_Token | None] = [None] * len(self._matches)
-        # indexes of the words a name may start with, in order (``decided``: the article's
-        # words already looked at)
+        # indexes of the words a name may start with, in order
         self.starts = [i for i, m in enumerate(self._matches)
-                       if (t := m.group())[0].isupper()
-                       and _decide(t.casefold(), gaz, decided)]
+                       if (t := m.group())[0].isupper() and capitals.could_start(t.casefold())]
 
     def __len__(self) -> int:
         return len(self._matches)
@@ -176,7 +181,7 @@ class _Hit:
     bare_key: str  # the name without type word or genitive ending, for discourse linking
     typed: bool  # a type word made it a region
     evidence: float  # how sure recognition is (0..1)
-    role: str = "place"
+    role: Role = "place"
     settlement: bool = False  # "die Stadt Charkiw", "das Dorf Plechowo": never the region
     compound_head: str = ""  # "angaben" of "US-Angaben": the mention is the place part
 
@@ -184,9 +189,9 @@ class _Hit:
 def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
     """All place mentions in the article, resolved, in text order."""
     hits: list[_Hit] = []
-    decided: dict[str, int] = {}
-    tokenised = [(s, _Tokens(article.prose, s, gaz, decided))
-                 for s in _with_candidates(article.prose, sentences, gaz, decided)]
+    capitals = _Capitals(article.prose, gaz)
+    tokenised = [(s, _Tokens(article.prose, s, capitals))
+                 for s in capitals.sentences(sentences)]
     persons = _person_names(tokenised, gaz)
     for sentence, tokens in tokenised:
         hits.extend(_recognise(tokens, sentence, gaz, persons))
@@ -198,29 +203,57 @@ def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -
     return _resolve(article, hits, gaz)
 
 
-def _with_candidates(prose: str, sentences: list[Sentence], gaz: Gazetteer,
-                     decided: dict[str, int]) -> list[Sentence]:
-    """The sentences with a word that could start a place name: only these are tokenised, as
-    the others can hold no name and introduce no person. The words are found by one scan of
-    the capitalised words; a sentence whose bounds cut a word is kept, as its words may
-    differ from the scan's."""
-    if _ASTRAL.search(prose):
-        return sentences
-    starts = [m.start() for m in _CAPITAL.finditer(prose)
-              if (could := _decide(m.group().casefold(), gaz, decided)) == _ALONE
-              or (could and _pair_follows(prose, m, gaz))]
-    kept, at = [], 0
-    for s in sentences:
-        while at < len(starts) and starts[at] < s.start:
-            at += 1
-        if (at < len(starts) and starts[at] < s.end) or _cuts_word(prose, s):
-            kept.append(s)
-    return kept
+class _Capitals:
+    """An article's capitalised words, found in one scan, and which of them could start a place
+    name, decided for all at once by set operations against the gazetteer's ``start_keys``:
+    the Python rules run only around these, the words of the other sentences are never
+    tokenised. The scan finds every word ``_TOKEN`` finds that starts with a capital, and some
+    parts of words besides ("Bar" of "foo-Bar"), which only cost a look."""
+
+    __slots__ = ("prose", "gaz", "keys", "alone", "first", "astral")
+
+    def __init__(self, prose: str, gaz: Gazetteer) -> None:
+        self.prose, self.gaz = prose, gaz
+        self.astral = bool(_ASTRAL.search(prose))  # capitals beyond the scan's: read all
+        self.keys = set(map(str.casefold, _CAPITAL.findall(prose)))
+        self.alone = self.keys & gaz.start_keys
+        # names and frequent words were decided when built (difference, not difference_update:
+        # only it walks the small set and looks up the big one)
+        open_keys = (self.keys - self.alone).difference(gaz.names).difference(gaz.common_words)
+        self.alone.update(k for k in open_keys if _open_could_start(k, gaz))
+        # words that start a name only with the next one ("Den" of "Den Haag")
+        self.first = (self.keys - self.alone) & gaz.multiword_starts
+
+    def could_start(self, key: str) -> bool:
+        """``_word(key, gaz).could_start``, without working out the word."""
+        if key in self.alone or key in self.first:
+            return True
+        return key not in self.keys and (key in self.gaz.multiword_starts
+                                         or _alone_could_start(key, self.gaz))
+
+    def sentences(self, sentences: list[Sentence]) -> list[Sentence]:
+        """The sentences with a word that could start a place name: the others can hold no
+        name and introduce no person. A sentence whose bounds cut a word is kept, as its words
+        may differ from the scan's."""
+        if self.astral:
+            return sentences
+        prose, alone, first = self.prose, self.alone, self.first
+        if not alone and not first:
+            return [s for s in sentences if _cuts_word(prose, s)]
+        starts = [m.start() for m in _CAPITAL.finditer(prose)
+                  if (k := m.group().casefold()) in alone
+                  or (k in first and _pair_follows(prose, m, self.gaz))]
+        kept, at = [], 0
+        for s in sentences:
+            while at < len(starts) and starts[at] < s.start:
+                at += 1
+            if (at < len(starts) and starts[at] < s.end) or _cuts_word(prose, s):
+                kept.append(s)
+        return kept
 
 
 def _pair_follows(prose: str, m: re.Match[str], gaz: Gazetteer) -> bool:
-    """True if the word and the next one begin a multiword name ("Den Haag", "Frankfurt am"):
-    a word that starts no name alone ("Die", "Den") makes its sentence worth reading only then."""
+    """True if the word and the next one begin a multiword name ("Den Haag", "Frankfurt am")."""
     nxt = _TOKEN.search(prose, m.end())
     return nxt is not None and name_key(f"{m.group()} {nxt.group()}") in gaz.multiword_pairs
 
@@ -230,20 +263,6 @@ def _cuts_word(prose: str, s: Sentence) -> bool:
     return bool(s.start and _WORD_CHAR.match(prose, s.start - 1)
                 and _WORD_CHAR.match(prose, s.start)) or \
         bool(_WORD_CHAR.match(prose, s.end - 1) and _WORD_CHAR.match(prose, s.end))
-
-
-_ALONE, _FIRST_OF_MANY = 2, 1
-
-
-def _decide(key: str, gaz: Gazetteer, decided: dict[str, int]) -> int:
-    """``_word(key, gaz).could_start``, without working out the word, once per word and
-    article: ``_ALONE`` if the word could start a name by itself, ``_FIRST_OF_MANY`` if only as
-    the first word of a multiword name, else 0."""
-    could = decided.get(key)
-    if could is None:
-        could = decided[key] = _ALONE if _alone_could_start(key, gaz) else \
-            _FIRST_OF_MANY if key in gaz.multiword_starts else 0
-    return could
 
 
 def _person_names(tokenised: list[tuple[Sentence, _Tokens]], gaz: Gazetteer) -> set[str]:
@@ -296,7 +315,7 @@ class _Word:
 
 def _word(key: str, gaz: Gazetteer) -> _Word:
     """The memoised ``_Word`` for a case-folded token."""
-    word = gaz.word_memo.get(key)
+    word = cast("_Word | None", gaz.word_memo.get(key))
     if word is None:
         if len(gaz.word_memo) > 500_000:
             gaz.word_memo.clear()  # a bound for long-running processes fed endless new words
@@ -314,6 +333,12 @@ def _alone_could_start(key: str, gaz: Gazetteer) -> bool:
         return True
     if key in gaz.names or key in gaz.common_words:
         return False
+    return _open_could_start(key, gaz)
+
+
+def _open_could_start(key: str, gaz: Gazetteer) -> bool:
+    """``_alone_could_start`` for a word that is no name and no frequent word, cached: its
+    sound key, not the index, says whether it is a Cyrillic place."""
     could = gaz.open_words.get(key)
     if could is None:
         if len(gaz.open_words) > 200_000:
@@ -323,7 +348,6 @@ def _alone_could_start(key: str, gaz: Gazetteer) -> bool:
 
 
 def _open_word_could_start(key: str, gaz: Gazetteer) -> bool:
-    """``_alone_could_start`` for a word that is no name and no frequent word."""
     if key.endswith(_TYPE_FORMS) or key[:4] in gaz.speaker_prefixes:
         return True
     if "-" in key and _compound_rows(key, gaz):
@@ -371,19 +395,17 @@ def known_name(surface: str, gaz: Gazetteer) -> bool:
 def _describe(key: str, gaz: Gazetteer) -> _Word:
     sound = german_key(key)
     name, rows = _lookup_word(key, sound, gaz)
-    flags = {"sound_start": sound in gaz.sound_starts,
-             "type_word": key.endswith(_TYPE_FORMS),
-             "multiword_start": key in gaz.multiword_starts,
-             "compound": _compound_rows(key, gaz)}
+    sound_start, type_word = sound in gaz.sound_starts, key.endswith(_TYPE_FORMS)
+    multiword_start, compound = key in gaz.multiword_starts, _compound_rows(key, gaz)
     places = [gaz.places[r] for r in rows]
     big = max((p[9] for p in places), default=0)
     word_only = name in gaz.lexical_keys and big < _BIG_HOMOGRAPH
-    could_start = ((bool(rows) and not word_only) or any(flags.values())
-                   or key[:4] in gaz.speaker_prefixes)
+    could_start = ((bool(rows) and not word_only) or sound_start or type_word or multiword_start
+                   or bool(compound) or key[:4] in gaz.speaker_prefixes)
     if not rows:
-        return _Word(could_start, key=key, **flags)
+        return _Word(could_start, sound_start, type_word, multiword_start, compound, key=key)
     return _Word(
-        could_start, key=name, rows=rows, **flags,
+        could_start, sound_start, type_word, multiword_start, compound, key=name, rows=rows,
         word_only=word_only,
         codes=frozenset(p[4] for p in places),
         big=big,
@@ -685,7 +707,7 @@ def _regions(key: str, whole: tuple[int, ...], gaz: Gazetteer) -> tuple[int, ...
     return tuple(dict.fromkeys(regions))
 
 
-def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> str:
+def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> Role:
     """ "speaker" where a country, capital or seat of power stands for its government, forces or
     officials ("Seoul sagte", "Moskaus Truppen", "nach US-Angaben", "Kremlsprecher"); "place"
     where it is a location ("in der Ukraine", "nach Russland", "im Kreml", "Ukraine-Krieg")."""
@@ -752,7 +774,7 @@ def _share(best: float, second: float) -> float:
 def _anchors(hits: list[_Hit], gaz: Gazetteer) -> list[_Anchor]:
     """Points the document is unambiguous about (typed regions, names with one local
     candidate): ambiguous names resolve towards them."""
-    points = set()
+    points: set[tuple[float, float]] = set()
     for h in hits:
         if h.role == "speaker":
             continue  # a capital that speaks says nothing about where things happen
