@@ -503,3 +503,13 @@ _PIECES = st.one_of(st.sampled_from(_soup_words()), st.integers(0, 3000).map(str
 def test_windows_find_what_every_token_finds(pieces, pub):
     text = "".join(a + b for a, b in pieces)
     assert find_temporal(text, pub) == _every_token(text, pub)
+
+
+def test_capitalised_needles_know_every_capital_of_their_first_letter():
+    """The scan looks for 'O' + 'ktober' in any case: no other capital lowercases to 'o'."""
+    from geo.dates._find import _scanner
+
+    firsts = {alt[0].lower() for alt in _scanner().capitals.pattern.split("|")}
+    others = [c for c in map(chr, range(0x110000))
+              if c.isupper() and c.lower() in firsts and c != c.lower().upper()]
+    assert others == []

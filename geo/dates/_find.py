@@ -705,7 +705,8 @@ class _Scanner:
     lowercase_only: frozenset[str]  # "morgen", not "Morgen"
     units: frozenset[str]  # "Jahr", "Wochen": only counted or modified
     before_unit: frozenset[str]  # the tokens that count or modify a unit
-    needles: tuple[str, ...]
+    needles: tuple[str, ...]  # found in the lowercased text
+    capitals: re.Pattern[str]  # the capitalised words' needles
     digits: re.Pattern[str]
     # the word before a bare year that makes it a date ("seit 2014", "Ende 2024", "von 2022"):
     # any other year is a date only beside another anchor ("im Mai 2024", "im Jahr 2024")
@@ -719,7 +720,15 @@ def _scanner() -> _Scanner:
     words = {w for w in (*lex.months, *lex.weekdays, *lex.weekend, *lex.relative_days,
                          *lex.units, *lex.seasons) if _LETTERS.fullmatch(w)}
     # a word that holds another ("montag", "tag") is found by the shorter one
-    needles = tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+    needles = sorted(w for w in words if not any(o != w and o in w for o in words))
+    # a needle that only ever starts a capitalised word ("oktober", "mittwoch", "sommer") is
+    # found by one regex whose alternatives start with a capital letter: a fast scan, since
+    # few characters are those capitals
+    capitalised = {*lex.months, *lex.weekdays, *lex.seasons}
+    heads = [n for n in needles
+             if all(w in capitalised and w.startswith(n) for w in words if n in w)]
+    capitals = re.compile("|".join(re.escape(n[0].upper()) + "(?i:" + re.escape(n[1:]) + ")"
+                                   for n in heads))
     # the longest way to an anchor: "in den letzten mehr als zwei Wochen" (opener, modifier,
     # hedge, number) or "seit dem Ende der Woche" (opener, article, part, article)
     opener = max(len(p) for phrases in lex.openers.values() for p in phrases)
@@ -739,7 +748,8 @@ def _scanner() -> _Scanner:
                    *(p[-1] for p in lex.openers["since"])}
     return _Scanner(frozenset({*lex.months, *lex.weekdays, *lex.seasons}),
                     frozenset({*lex.weekend, *lex.relative_days}), lex.lowercase_only,
-                    frozenset(lex.units), frozenset(before_unit), needles, digits, year_openers,
+                    frozenset(lex.units), frozenset(before_unit), tuple(n for n in needles if n not in heads),
+                    capitals, digits, year_openers,
                     opener + max(3, hedge + 2))
 
 
@@ -764,6 +774,8 @@ def _find_anchors(text: str) -> list[int]:
                 and not _opened_year(low, at, scan):
             continue  # a year that is no date by itself, nor an ISO date's
         found.append(at)
+    found += [m.start() for m in scan.capitals.finditer(text)
+              if _anchor_word(text, m.start(), scan)]
     for needle in scan.needles:
         at = low.find(needle)
         while at >= 0:
