@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate
 from operator import sub
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from geo.dates import _calendar as cal
 from geo.dates._lexicon import Lexicon, lexicon
@@ -52,15 +52,15 @@ class TimeExpr:
     vague: bool = False  # the interval rests on a convention ("in den letzten Wochen", "etwa")
 
 
-@dataclass(frozen=True)
-class _Point:
+# Named tuples, not frozen dataclasses: the grammar makes one for every candidate it tries,
+# and a tuple is made three times faster.
+class _Point(NamedTuple):
     day: int
     month: int
     year: int | None
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     end: int  # token index after the expression
     kind: Kind
     granularity: Granularity
