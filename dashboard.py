@@ -23,8 +23,7 @@ from geo.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
-CLAIM_CATEGORIES = ("troops", "killed", "wounded", "killed_or_wounded", "casualties", "missing",
-                    "captured")
+CLAIM_CATEGORIES = exports.CLAIM_CATEGORIES
 # One colour per category, the same in every chart (Okabe-Ito, safe for colour-blind readers).
 CATEGORY_COLOURS = dict(zip(CLAIM_CATEGORIES, ["#0072B2", "#D55E00", "#E69F00", "#CC79A7",
                                                "#009E73", "#56B4E9", "#000000"]))
@@ -98,10 +97,11 @@ def reset_filters() -> None:
 def sidebar_view(fc: dict, opts: dict[str, list[str]], span: timeline.Span) -> filters.View:
     st.sidebar.header("Filter")
     entities = filters.source_names(fc)
+    titles = {a["id"]: a.get("title") for a in fc["articles"]}
     formats = {"category": lambda c: popups.CATEGORY_LABELS.get(c, c),
                "source": lambda k: entities[k].name if k in entities else k,
                "kind": popups.kind_label,
-               "article": lambda a: a}
+               "article": lambda a: titles.get(a) or a}
     values = {key: tuple(st.sidebar.multiselect(label, opts[key], key=f"f_{key}",
                                                  placeholder="alle",
                                                  format_func=formats.get(key, str)))
@@ -156,7 +156,10 @@ def add_articles(kept: Store) -> None:
             ("error", f"Nichts hinzugefügt: der Speicher ist nicht beschreibbar ({err.strerror}).")]
         return
     level = "success" if summary.new else ("info" if summary.known else "error")
-    st.session_state["_add_messages"] = [(level, summary.line().rsplit(",", 1)[0] + ".")] + [
+    n = popups.german_number
+    line = (f"{n(summary.new)} neu, {n(summary.known)} schon bekannt, "
+            f"{n(summary.unreadable)} unlesbar.")
+    st.session_state["_add_messages"] = [(level, line)] + [
         ("error", message) for message in summary.messages]
     if summary.new:
         st.rerun()  # the view above was read before the new batch
@@ -198,14 +201,8 @@ def panel_css() -> str:
             ".lb-panel .lb-approx{color:#7a4a00}.lb-panel h4{margin:.8em 0 .2em}</style>")
 
 
-def _claim_frame(view_fc: dict) -> pd.DataFrame:
-    rows = [dict(r, Nr=i) for i, r in enumerate(exports.figures_rows(view_fc))
-            if r["category"] in CLAIM_CATEGORIES]
-    frame = pd.DataFrame(rows)
-    if not frame.empty:
-        frame["Wer · Seite · Ort"] = (frame["Quelle"] + " · " + frame["Seite"].replace("", "–")
-                                      + " · " + frame["Orte"])
-    return frame
+def _claim_frame(view_fc: dict, by_date: bool = False) -> pd.DataFrame:
+    return pd.DataFrame(exports.claim_rows(view_fc, by_date))
 
 
 def _colour_scale() -> alt.Scale:
@@ -213,7 +210,7 @@ def _colour_scale() -> alt.Scale:
     return alt.Scale(domain=cats, range=[CATEGORY_COLOURS[c] for c in CLAIM_CATEGORIES])
 
 
-def _show_picked(event, frame: pd.DataFrame, view_fc: dict, param: str) -> None:
+def _show_picked(event, view_fc: dict, param: str) -> None:
     """The quote behind a clicked bar or point."""
     picked = (event or {}).get("selection", {}).get(param) or []
     articles = {a["id"]: a for a in view_fc["articles"]}
@@ -236,17 +233,18 @@ def claims_chart(view_fc: dict) -> None:
     base = alt.Chart(frame).encode(
         y=alt.Y("Wer · Seite · Ort:N", title=None, axis=alt.Axis(labelLimit=380)),
         color=alt.Color("Kategorie:N", scale=_colour_scale()),
-        tooltip=["Wert", "Angabe", "Kategorie", "Seite", "Quelle", "Orte", "Datum", "Satz"])
+        tooltip=["Wert", "Angabe", "Kategorie", "Seite", "Quelle", "Orte", "Datum",
+                 "Artikel (Anzahl)", "Satz"])
     x = alt.X("von:Q", title="Personen (logarithmisch)", scale=alt.Scale(type="log"))
     ranges = base.mark_rule(strokeWidth=6, opacity=0.7).encode(x=x, x2="bis:Q")
     points = base.mark_point(filled=True, size=90).encode(x=x, shape="Angabe:N").add_params(pick)
     chart = alt.layer(ranges, points).properties(height=alt.Step(24)).facet(
         row=alt.Row("Kategorie:N", title=None)).resolve_scale(y="independent")
     event = st.altair_chart(chart, width="stretch", on_select="rerun", key="claims_chart")
-    st.caption("Balken sind Spannen (von–bis), Punkte der untere oder einzige Wert. Ein Klick "
-               "zeigt das Zitat. Zahlen sind Behauptungen: nie über Quellen summiert oder "
-               "gemittelt.")
-    _show_picked(event, frame, view_fc, "claim")
+    st.caption("Balken sind Spannen (von–bis), Punkte der untere oder einzige Wert; dieselbe "
+               "Angabe in mehreren Artikeln ist ein Punkt (Anzahl im Tooltip). Ein Klick zeigt "
+               "das Zitat. Zahlen sind Behauptungen: nie über Quellen summiert oder gemittelt.")
+    _show_picked(event, view_fc, "claim")
 
 
 def timeline_tab(view_fc: dict) -> None:
@@ -264,10 +262,7 @@ def timeline_tab(view_fc: dict) -> None:
             width="stretch")
     st.caption(f"Undatiert (nicht geschätzt): {popups.german_number(undated['Artikel'])} Artikel, "
                f"{popups.german_number(undated['Zahlen'])} Zahlen.")
-    frame = _claim_frame(view_fc)
-    if frame.empty:
-        return
-    frame = frame[frame["Datum"].notna()]
+    frame = _claim_frame(view_fc, by_date=True)
     if frame.empty:
         st.info("Keine datierte Truppen- oder Verlustzahl in dieser Ansicht.")
         return
@@ -276,12 +271,16 @@ def timeline_tab(view_fc: dict) -> None:
         x=alt.X("Datum:T", title="Datum (im Text, sonst Erscheinungstag)"),
         y=alt.Y("von:Q", title="Personen (logarithmisch)", scale=alt.Scale(type="log")),
         color=alt.Color("Kategorie:N", scale=_colour_scale()),
-        tooltip=["Wert", "Kategorie", "Seite", "Quelle", "Orte", "Datum", "Datum aus", "Satz"])
-    chart = alt.layer(base.mark_rule(strokeWidth=3).encode(y2="bis:Q"),
+        tooltip=["Wert", "Kategorie", "Seite", "Quelle", "Orte", "Datum", "Datum aus",
+                 "Artikel (Anzahl)", "Satz"])
+    # one line per source, side and category: a build-up (8.000 → 12.000) is a rising line
+    frame = frame.assign(Reihe=frame["Quelle"] + " · " + frame["Seite"] + " · " + frame["Kategorie"])
+    chart = alt.layer(base.mark_line(opacity=0.5).encode(detail="Reihe:N"),
+                      base.mark_rule(strokeWidth=3).encode(y2="bis:Q"),
                       base.mark_point(filled=True, size=90).encode(
                           shape="Quellentyp:N").add_params(pick)).properties(height=320)
     event = st.altair_chart(chart, width="stretch", on_select="rerun", key="dated_chart")
-    _show_picked(event, frame, view_fc, "dated")
+    _show_picked(event, view_fc, "dated")
 
 
 def without_place_tab(view_fc: dict) -> None:

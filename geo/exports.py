@@ -78,6 +78,29 @@ def figures_rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+CLAIM_CATEGORIES = ("troops", "killed", "wounded", "killed_or_wounded", "casualties", "missing",
+                    "captured")
+
+
+def claim_rows(fc: dict[str, Any], by_date: bool = False) -> list[dict[str, Any]]:
+    """Troop and casualty claims for the charts: the same claim (category, source, side,
+    places, value, and with ``by_date`` its date) repeated across articles is one row that
+    counts its articles, so a chart stays readable and light at thousands of figures. ``Nr``
+    is the first figure's index in ``fc["figures"]``, to open its quote."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for i, row in enumerate(figures_rows(fc)):
+        if row["category"] not in CLAIM_CATEGORIES or (by_date and not row["Datum"]):
+            continue
+        key = (row["category"], row["Quelle"], row["Seite"], row["Orte"], row["von"], row["bis"],
+               row["Datum"] if by_date else None)
+        if key in out:
+            out[key]["Artikel (Anzahl)"] += 1
+        else:
+            label = " · ".join(x or "–" for x in (row["Quelle"], row["Seite"], row["Orte"]))
+            out[key] = {**row, "Nr": i, "Artikel (Anzahl)": 1, "Wer · Seite · Ort": label}
+    return list(out.values())
+
+
 def to_geojson(fc: dict[str, Any]) -> bytes:
     return json.dumps(fc, ensure_ascii=False, indent=1).encode("utf-8")
 

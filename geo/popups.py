@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from geo.sources import source_type
+
 CATEGORY_LABELS = {
     "troops": "Truppen", "killed": "getötet", "wounded": "verwundet",
     "killed_or_wounded": "getötet oder verwundet", "casualties": "Verluste",
@@ -85,7 +87,10 @@ def figure_line(fig: dict[str, Any]) -> str:
              CATEGORY_LABELS.get(fig["category"], fig["category"])]
     if fig.get("actor"):
         parts.append(f"Seite: {actor_label(fig['actor'])}")
-    parts.append(f"Quelle: {fig['source']}" if fig.get("source") else "Quelle: nicht genannt")
+    if fig.get("source"):
+        parts.append(f"Quelle: {fig['source']} ({source_type(fig['source'])})")
+    else:
+        parts.append("Quelle: nicht genannt")
     return " · ".join(parts)
 
 

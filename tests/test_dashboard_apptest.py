@@ -94,11 +94,11 @@ def test_pasted_article_is_kept_once_and_can_be_removed(app):
     at.text_input(key="add_title").input("Lage im Nordosten")
     at.button(key="add_go").click().run()
     assert not at.exception
-    assert any(s.value.startswith("1 new") for s in at.sidebar.success)
+    assert any(s.value.startswith("1 neu") for s in at.sidebar.success)
     assert "von 4 Artikeln" in caption(at)
     at.text_area(key="add_text").input("Die Armee meldete Kämpfe bei Charkiw und in der Region Sumy.")
     at.button(key="add_go").click().run()
-    assert any("1 already known" in s.value for s in at.sidebar.info)
+    assert any("1 schon bekannt" in s.value for s in at.sidebar.info)
     assert "von 4 Artikeln" in caption(at)
     at.session_state["tab"] = "Artikel"
     at.run()

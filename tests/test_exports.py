@@ -7,7 +7,15 @@ from pathlib import Path
 
 import geopandas
 
-from geo.exports import figures_rows, places_rows, to_csv, to_geojson, to_geoparquet
+from geo.exports import (
+    CLAIM_CATEGORIES,
+    claim_rows,
+    figures_rows,
+    places_rows,
+    to_csv,
+    to_geojson,
+    to_geoparquet,
+)
 from geo.filters import View, apply
 
 FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
@@ -54,3 +62,17 @@ def test_empty_view_exports():
     empty = apply(FC, View(q="nothing matches this"))
     assert to_csv(places_rows(empty)) == "\ufeff".encode()
     assert len(geopandas.read_parquet(io.BytesIO(to_geoparquet(empty)))) == 0
+
+
+def test_claims_repeated_across_articles_are_one_row_with_a_count():
+    fc = json.loads(json.dumps(FC))
+    copy = {**fc["figures"][0], "article": "b_kiew"}
+    fc["figures"].append(copy)
+    rows = claim_rows(fc)
+    first = [r for r in rows if r["Nr"] == 0]
+    assert len(first) == 1 and first[0]["Artikel (Anzahl)"] == 2
+    assert all(r["category"] in CLAIM_CATEGORIES for r in rows)  # no areas
+    assert len(rows) == len({(r["category"], r["Quelle"], r["Seite"], r["Orte"], r["von"], r["bis"])
+                             for r in figures_rows(fc) if r["category"] in CLAIM_CATEGORIES})
+    assert first[0]["Wer · Seite · Ort"].count(" · ") == 2
+    assert claim_rows(fc, by_date=True) == []  # the fixture is undated: nothing is guessed

@@ -146,3 +146,19 @@ def test_file_names_render_as_written_not_as_markdown():
     assert "<strong>" not in html and "<img" not in html and "<a " not in html
     assert "<em>" not in html
     assert "**fett**" in html and "![x](http://127.0.0.1:9/t.png)" in html
+
+
+def test_panel_heads_articles_with_title_outlet_date_and_says_undated():
+    articles = {"a_kursk": {"id": "a_kursk", "title": "Lage <b>Kursk</b>", "outlet": "Tagesblatt",
+                            "published": "2024-11-05"},
+                "b_kiew": {"id": "b_kiew", "published": None}}
+    html = panel_html(BY_ID["lagebild:plekhovo"], FC["figures"], articles)
+    assert "<h4>Lage &lt;b&gt;Kursk&lt;/b&gt; – Tagesblatt · 05.11.2024</h4>" in html
+    assert "<h4>b_kiew · undatiert</h4>" in html
+
+
+def test_a_homed_figure_says_where_its_place_comes_from():
+    fig = {**FC["figures"][0], "place_ids": ["lagebild:plekhovo"], "home": "article"}
+    html = panel_html(BY_ID["lagebild:plekhovo"], [fig])
+    assert "(Hauptort des Artikels)" in html
+    assert "(Nachrichtendienst)" in figure_line(fig)  # the source's type is shown
