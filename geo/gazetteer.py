@@ -28,7 +28,7 @@ from geo.model import Place
 from geo.paths import cache_dir, data_dir
 from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 23
+FORMAT = 24
 # German words that make the following name a region: "Region Donezk", "Oblast Kursk".
 TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
               "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
@@ -78,8 +78,8 @@ class Gazetteer:
     # "Wuhledar" finds Vuhledar; and the keys of the first words of two-word names
     sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
     sound_starts: frozenset[str] = frozenset()
-    # the words that could begin a place name other than as the first word of a multiword
-    # name, decided when built (geo.places.start_keys)
+    # the words besides the names that are no German word that could begin a place name other
+    # than as the first word of a multiword name, decided when built (geo.places.start_keys)
     start_keys: frozenset[str] = frozenset()
     # filled at run time by the recogniser: what each word key says (places._Word), and
     # whether a word outside the index could start a name (a sound key says so, not the index)

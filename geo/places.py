@@ -205,7 +205,7 @@ def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -
 
 class _Capitals:
     """An article's capitalised words, found in one scan, and which of them could start a place
-    name, decided for all at once by set operations against the gazetteer's ``start_keys``:
+    name, decided for all at once by set operations against the gazetteer's index:
     the Python rules run only around these, the words of the other sentences are never
     tokenised. The scan finds every word ``_TOKEN`` finds that starts with a capital, and some
     parts of words besides ("Bar" of "foo-Bar"), which only cost a look."""
@@ -216,10 +216,12 @@ class _Capitals:
         self.prose, self.gaz = prose, gaz
         self.astral = bool(_ASTRAL.search(prose))  # capitals beyond the scan's: read all
         self.keys = set(map(str.casefold, _CAPITAL.findall(prose)))
-        self.alone = self.keys & gaz.start_keys
-        # names and frequent words were decided when built (difference, not difference_update:
-        # only it walks the small set and looks up the big one)
-        open_keys = (self.keys - self.alone).difference(gaz.names).difference(gaz.common_words)
+        # a name that is no word starts one; the rest of the names and the frequent words were
+        # decided when built (difference, not difference_update or &: only it walks the small
+        # set and looks up the big one)
+        no_names = self.keys.difference(gaz.names)
+        self.alone = (self.keys - no_names - gaz.lexical_keys) | (self.keys & gaz.start_keys)
+        open_keys = (no_names - self.alone).difference(gaz.common_words)
         self.alone.update(k for k in open_keys if _open_could_start(k, gaz))
         # words that start a name only with the next one ("Den" of "Den Haag")
         self.first = (self.keys - self.alone) & gaz.multiword_starts
@@ -326,12 +328,14 @@ def _word(key: str, gaz: Gazetteer) -> _Word:
 
 def _alone_could_start(key: str, gaz: Gazetteer) -> bool:
     """Whether the word could start a place name other than as the first word of a multiword
-    name: for names and frequent words the gazetteer's build decided (``start_keys``); for the
-    rest, the readings that need no entry of the index (type words, compounds, seats of power,
-    sound keys) are tried."""
+    name: a name that is no German word does; for the other names and frequent words the
+    gazetteer's build decided (``start_keys``); for the rest, the readings that need no entry
+    of the index (type words, compounds, seats of power, sound keys) are tried."""
     if key in gaz.start_keys:
         return True
-    if key in gaz.names or key in gaz.common_words:
+    if key in gaz.names:
+        return key not in gaz.lexical_keys
+    if key in gaz.common_words:
         return False
     return _open_could_start(key, gaz)
 
@@ -364,19 +368,20 @@ def _starts_alone(word: _Word, key: str, gaz: Gazetteer) -> bool:
 
 
 def start_keys(gaz: Gazetteer) -> frozenset[str]:
-    """Every name, frequent word, genitive ("Kursks") and compass compound ("Ostukraine")
-    that could begin a place name: worked out once when the gazetteer is built, so that the
-    recogniser decides most new words with one set lookup. Words that no entry of the index
-    holds (type words, compounds, sound keys) are left to ``_alone_could_start``."""
+    """The names that are also German words, frequent words, genitives ("Kursks") and compass
+    compounds ("Ostukraine") that could begin a place name: worked out once when the gazetteer
+    is built, so that the recogniser decides most new words with set lookups. Names that are no
+    word always could (they are left out: the set stays small and loads fast); words that no
+    entry of the index holds (type words, compounds, sound keys) are left to
+    ``_alone_could_start``."""
     well_known = [k for k, rows in gaz.names.items()
                   if any(_well_known(gaz.places[r]) for r in rows)]
     bases = [k for k, rows in gaz.names.items() if re.fullmatch(r"\w{4,}", k)
              and any(gaz.places[r][4] in ("PCLI", "ADM1") for r in rows)]
-    keys = {k for k in gaz.names if k not in gaz.lexical_keys}  # a name, never a word
     rest = {*gaz.lexical_keys, *gaz.common_words, *(k + "s" for k in well_known),
-            *(p + b for p in _COMPASS_PREFIXES for b in bases)} - keys
-    keys.update(k for k in rest if _starts_alone(_describe(k, gaz), k, gaz))
-    return frozenset(keys)
+            *(p + b for p in _COMPASS_PREFIXES for b in bases)}
+    return frozenset(k for k in rest if (k not in gaz.names or k in gaz.lexical_keys)
+                     and _starts_alone(_describe(k, gaz), k, gaz))
 
 
 def known_name(surface: str, gaz: Gazetteer) -> bool:
