@@ -57,19 +57,25 @@ def prose_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
 # Not prose inside a prose line: a number in them is never a count ("http://host:9", "alert(5)").
 # Every pattern starts only where a word starts and reads a bounded stretch, so blanking stays
 # linear on hostile text.
-_NON_PROSE = re.compile(
-    r"""(?:https?|ftp)://[^\s<>"'\]\[]*[^\s<>"'\]\[.,;:!?)]   # a URL, not its sentence's stop
-      | (?<![\w.])www\.[^\s<>"'\]\[]*[^\s<>"'\]\[.,;:!?)]       # a URL without scheme
-      | (?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+   # an e-mail address
-      | (?<![\w$.])[a-z_$][\w$]{0,40}(?:\.[A-Za-z_$][\w$]{0,40}){0,5}\([^()\n]{0,200}\)  # a call
-    """,
-    re.VERBOSE,
+# What is never prose, each with a substring that must be present before its pattern runs
+# (most articles hold no URL or address, so most of these scans are skipped). Quantifiers are
+# possessive where backtracking could only fail again.
+_NON_PROSE = (
+    (("://",), re.compile(r"(?:https?|ftp)://[^\s<>\"'\]\[]*[^\s<>\"'\]\[.,;:!?)]")),
+    (("www.",), re.compile(r"(?<![\w.])www\.[^\s<>\"'\]\[]*[^\s<>\"'\]\[.,;:!?)]")),
+    (("@",), re.compile(r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+)++")),
+    # a code call such as alert(5) or window.foo(1): lower-case name right before "("
+    (("(",), re.compile(
+        r"(?<![\w$.])[a-z_$][\w$]{0,40}+(?:\.[A-Za-z_$][\w$]{0,40}+){0,5}+\([^()\n]{0,200}+\)")),
 )
 
 
 def blank_non_prose(prose: str) -> str:
     """``prose`` with URLs, e-mail addresses and code calls blanked to spaces (same length)."""
-    return _NON_PROSE.sub(lambda m: " " * len(m.group()), prose)
+    for triggers, pattern in _NON_PROSE:
+        if any(t in prose for t in triggers):
+            prose = pattern.sub(lambda m: " " * len(m.group()), prose)
+    return prose
 
 
 # Invisible characters that split a word for matching but not for the reader: zero-width

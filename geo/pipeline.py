@@ -6,6 +6,7 @@ once per process.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,10 +34,24 @@ class Analysis:
 
 
 def analyse(articles: list[Article], messages: list[str] | None = None) -> Analysis:
-    """Run every step on every article; ``messages`` from reading travel along to the output."""
+    """Run every step on every article; ``messages`` from reading travel along to the output.
+
+    The cyclic garbage collector is paused meanwhile: the steps make many short-lived objects
+    but no reference cycles worth chasing, and its passes cost ~12 % of the time."""
     gaz = gazetteer.load()
     result = Analysis(articles=articles, messages=list(messages or []))
-    for article in articles:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _analyse(result, gaz)
+    finally:
+        if was_enabled:
+            gc.enable()
+    return result
+
+
+def _analyse(result: Analysis, gaz: gazetteer.Gazetteer) -> None:
+    for article in result.articles:
         # --- matching view (geo.normalise): the steps read NFC text without zero-width
         # characters or HTML entities; the view maps every offset back into article.text.
         view = View(article)
@@ -53,7 +68,6 @@ def analyse(articles: list[Article], messages: list[str] | None = None) -> Analy
             article.published, article.published_source = published_date(
                 article.prose, article.text if view.html_page else None, article.path, None)
         result.times[article.id] = find_temporal(article.prose, article.published)
-    return result
 
 
 def extract_paths(paths: list[str | Path]) -> dict:
