@@ -24,15 +24,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from geo import lexicon
 from geo.model import Place
 from geo.paths import cache_dir, data_dir
 from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 24
-# German words that make the following name a region: "Region Donezk", "Oblast Kursk".
-TYPE_WORDS = ("region", "oblast", "gebiet", "provinz", "bezirk", "bundesland", "bundesstaat",
-              "kanton", "landkreis", "rajon", "distrikt", "departement", "präfektur",
-              "woiwodschaft", "verwaltungsbezirk", "grenzregion", "grenzgebiet")
+# The pickle's layout version, and the content of the lexicon files whose words the build's
+# rules read (type words here, the recogniser's lists for ``start_keys``): an edited word list
+# rebuilds the index as edited code does.
+_BUILD_LEXICON = ("place_types", "place_context", "person_cues", "organisation_cues",
+                  "prepositions", "settlement_words", "function_words", "calendar")
+FORMAT = "25:" + hashlib.sha256(b"".join(
+    (data_dir() / "lexicon" / f"{name}.json").read_bytes() for name in _BUILD_LEXICON)).hexdigest()[:16]
 GAZ = data_dir() / "gazetteer"
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]*$")
@@ -324,6 +327,7 @@ _PRECISION = {"settlement": "settlement", "district": "district_seat", "region":
 def _add_supplement(b: _Builder) -> set[str]:
     """The project's supplement; returns the Natural Earth region codes it replaces."""
     replaced: set[str] = set()
+    type_words = lexicon.load().places.type_words
     for r in _csv(GAZ / "places_supplement.csv"):
         gid = int(r["geonameid"]) if r["geonameid"] else None
         variants = [v for v in r["name_de_variants"].split("|") if v]
@@ -336,7 +340,7 @@ def _add_supplement(b: _Builder) -> set[str]:
         if existing is not None:  # keep GeoNames' population for a place it already has
             place = Place(**{**place.__dict__, "population": b.places[existing][9]})
         typed = [v.split(" ", 1)[1] for v in variants
-                 if " " in v and v.split(" ", 1)[0].casefold() in TYPE_WORDS]
+                 if " " in v and v.split(" ", 1)[0].casefold() in type_words]
         b.add(place, [r["name"], *variants], typed)
         if r["feature_code"] == "ADM1":
             replaced.update(_ADM1_CODE.findall(r["source"]))

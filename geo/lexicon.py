@@ -26,7 +26,8 @@ from geo.paths import data_dir
 
 _FILES = ("prepositions", "settlement_words", "function_words", "verbs", "calendar", "inflection",
           "categories", "hedges", "number_words", "units", "speech_verbs", "attribution_frames",
-          "sentence_openers", "demonyms")
+          "sentence_openers", "demonyms", "place_types", "person_cues", "organisation_cues",
+          "place_context")
 # keys kept as written: output spellings and the demonym table, which actors matches as written
 _AS_WRITTEN = {("number_words", "ones"), ("number_words", "teens"), ("number_words", "tens"),
                ("demonyms", "countries"), ("demonyms", "prefixes")}
@@ -50,6 +51,12 @@ _EXCLUSIVE: tuple[tuple[str, str, frozenset[str], str], ...] = (
      "a hedge qualifies a number and is none"),
     ("function_words:not_sources", "attribution_frames:nach_nouns", frozenset(),
      "a source noun cannot be a word that is never a source"),
+    ("place_types:all", "settlement_words:settlements", frozenset(),
+     "a type word makes the name after it a region, a settlement word a town"),
+    ("person_cues:all", "prepositions:any", frozenset(),
+     "a title before a name makes a person, a preposition a place"),
+    ("organisation_cues:all", "place_context:all", frozenset(),
+     "a club word makes the town next to it part of a name, a context word leaves it a place"),
 )
 # Groups of lists where a word may sit in one list only (a mapping read the other way round).
 _ONE_OF = {
@@ -68,6 +75,7 @@ _SUBSETS = (
     ("attribution_frames:postposed", "prepositions:postposition"),
     ("attribution_frames:hyphen_nouns", "attribution_frames:nach_nouns"),
     ("attribution_frames:adjective_nouns", "attribution_frames:nach_nouns"),
+    ("function_words:list_joiners", "place_context:list_joiners"),
 )
 
 
@@ -93,6 +101,37 @@ class Demonyms:
     people: Mapping[str, str]
     names: Mapping[str, str]
     prefixes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The words the place recogniser reads around a capitalised name, case-folded; tuples
+    where they are matched as word ends or starts (``str.endswith`` takes tuples)."""
+
+    place_cues: frozenset[str]  # prepositions after which a capitalised word is likely a place
+    where: frozenset[str]  # prepositions after which a country is a location, not an actor
+    articles: frozenset[str]
+    settlements: tuple[str, ...]  # "Stadt", "Dörfer": word ends that make a town
+    type_words: tuple[str, ...]  # "Region", "Oblast": word ends that make a region
+    type_genitives: tuple[str, ...]  # "des Gebiets Belgorod"
+    type_plurals: tuple[str, ...]  # "den Regionen Brjansk, Kursk und Belgorod"
+    compass_prefixes: tuple[str, ...]  # "Ostukraine"
+    titles: frozenset[str]
+    title_suffixes: tuple[str, ...]
+    club_before: frozenset[str]  # "Borussia Dortmund"
+    club_after: frozenset[str]  # "Manchester United", "New York Times"
+    list_joiners: frozenset[str]
+    waterside: frozenset[str]  # "am Don": German says "am" of rivers and seas
+    part_nouns: frozenset[str]
+    event_heads: tuple[str, ...]
+    name_links: frozenset[str]
+    saying: frozenset[str]
+    function_words: frozenset[str]  # never a given name: cues, articles, joiners and these
+    months: frozenset[str]  # "Mitte April": a capitalised word after a period word is no place
+
+    @property
+    def type_forms(self) -> tuple[str, ...]:
+        return self.type_words + self.type_genitives + self.type_plurals
 
 
 @dataclass(frozen=True)
@@ -178,6 +217,7 @@ class Lexicon:
     continuing_subjects: tuple[str, ...]
     sentence_adverbs: frozenset[str]
     demonyms: Demonyms
+    places: PlaceWords
 
     def role(self, name: str) -> frozenset[str]:
         """The prepositions with a role ("locative", "place_cue", "where", "source_marking")."""
@@ -383,4 +423,26 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         sentence_adverbs=frozenset(openers["adverbs"]),
         demonyms=Demonyms(by_code("adjectives"), by_code("people"), by_code("names"),
                           dict(raw["demonyms"]["prefixes"])),
+        places=_place_words(raw),
     )
+
+
+def _place_words(raw: dict[str, dict[str, Any]]) -> PlaceWords:
+    types, persons, clubs, ctx = (raw["place_types"], raw["person_cues"],
+                                  raw["organisation_cues"], raw["place_context"])
+    roles = raw["prepositions"]["words"]
+    cues = frozenset(w for w, r in roles.items() if "place_cue" in r)
+    articles, joiners = frozenset(raw["function_words"]["articles"]), frozenset(ctx["list_joiners"])
+    return PlaceWords(
+        place_cues=cues, where=frozenset(w for w, r in roles.items() if "where" in r),
+        articles=articles, settlements=tuple(raw["settlement_words"]["settlements"]),
+        type_words=tuple(types["singular"]), type_genitives=tuple(types["genitive"]),
+        type_plurals=tuple(types["plural"]), compass_prefixes=tuple(types["compass_prefixes"]),
+        titles=frozenset(persons["titles"]), title_suffixes=tuple(persons["title_suffixes"]),
+        club_before=frozenset(clubs["club_before"]),
+        club_after=frozenset(clubs["club_after"] + clubs["newspaper_after"]),
+        list_joiners=joiners, waterside=frozenset(ctx["waterside"]),
+        part_nouns=frozenset(ctx["part_nouns"]), event_heads=tuple(ctx["event_heads"]),
+        name_links=frozenset(ctx["name_links"]), saying=frozenset(ctx["saying"]),
+        function_words=cues | articles | joiners | frozenset(ctx["function_words"]),
+        months=frozenset(raw["calendar"]["months"]))

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-from geo.gazetteer import TYPE_WORDS, Gazetteer, name_key
+from geo import lexicon
+from geo.gazetteer import Gazetteer, name_key
 from geo.model import Article, Mention, Role, Sentence
 from geo.translit import german_key
 
@@ -44,81 +44,33 @@ _WORD_CHAR = re.compile(r"[\w'’.-]")
 
 
 
-def _folded(words: Iterable[str]) -> frozenset[str]:
-    """Token keys are case-folded like gazetteer keys ("heißt" -> "heisst"): so are the lists."""
-    return frozenset(w.casefold() for w in words)
-
-
-def _folded_tuple(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in words)
-
-
+_WORDS = lexicon.load().places
 # Prepositions that make a following capitalised word likely a place (recognition evidence).
-_LOCATIVE = _folded({"in", "im", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
-             "gegen", "nördlich", "südlich", "östlich", "westlich", "zwischen", "durch", "bis",
-             "ab", "an", "am", "vor", "hinter", "richtung", "gen", "unweit", "auf"})
-_ARTICLES = _folded({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines",
-                      "einem", "einen"})
-_TITLES = _folded({"präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin",
-           "sprecher", "sprecherin", "herr", "frau", "dr", "prof", "general", "generalmajor",
-           "oberst", "papst", "könig", "königin", "chef", "chefin", "führer", "staatschef",
-           "regierungschef", "premier", "premierminister", "botschafter", "bürgermeister",
-           "senator", "abgeordnete", "abgeordneter", "autor", "autorin", "sänger", "trainer"})
-_TITLE_SUFFIXES = _folded_tuple(("minister", "ministerin", "sprecher", "sprecherin", "präsident",
-                   "präsidentin", "chef", "chefin", "kanzler", "beamte", "beamter", "general"))
-_COMPASS_PREFIXES = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west",
-                     "zentral", "mittel")
+_LOCATIVE = _WORDS.place_cues
+_ARTICLES = _WORDS.articles
+_TITLES = _WORDS.titles
+_TITLE_SUFFIXES = _WORDS.title_suffixes
+_COMPASS_PREFIXES = _WORDS.compass_prefixes
 _COMPASS = re.compile(f"(?:{'|'.join(_COMPASS_PREFIXES)})" r"(\w{4,})$")
 # Prepositions after which a country or capital is a location, not an actor.
-# ("durch" is left out: "Invasion ... durch Russland" names the agent.)
-_WHERE = _folded({"in", "im", "ins", "nach", "aus", "bei", "beim", "von", "vom", "um", "nahe", "über",
-          "zur", "zum", "an", "am", "bis", "ab", "unweit", "zwischen", "richtung", "vor",
-          "hinter", "nördlich", "südlich", "östlich", "westlich", "innerhalb", "außerhalb",
-          "auf"})
-# Compound heads that make "Ukraine-Krieg" a place; other heads ("US-Angaben") speak.
-_EVENT_HEADS = _folded_tuple(("krieg", "konflikt", "front", "grenz", "offensive", "gebiet", "region",
-                "invasion", "einmarsch", "feldzug", "kämpf", "schlacht"))
-_JOIN = {"und", "oder", "sowie"}
-_WATERSIDE = {"am"}
-# nouns for a part of a place, which keep it a location: "im Osten der Ukraine"
-_PART_NOUNS = frozenset(("osten", "westen", "norden", "süden", "nordosten", "nordwesten",
-                         "südosten", "südwesten", "zentrum", "teil", "teilen", "teile", "nähe",
-                         "hauptstadt", "grenze", "grenzgebiet", "grenzgebieten", "inneren"))
-# plural type words head lists of regions: "in den Regionen Brjansk, Kursk und Belgorod"
-# and the genitive singular: "des Gebiets Belgorod", "des Bezirks Sudscha"
-_TYPE_GENITIVES = ("gebiets", "gebietes", "bezirks", "bezirkes", "bundeslands", "bundeslandes",
-                   "bundesstaats", "bundesstaates", "kantons", "landkreises", "rajons",
-                   "distrikts", "departements", "grenzgebiets", "grenzgebietes")
-_TYPE_PLURALS = ("regionen", "oblasten", "gebiete", "gebieten", "provinzen", "bezirke",
-                 "bezirken", "bundesländer", "bundesländern", "bundesstaaten", "grenzregionen",
-                 "grenzgebiete", "grenzgebieten")
-_TYPE_FORMS = TYPE_WORDS + _TYPE_GENITIVES + _TYPE_PLURALS
+_WHERE = _WORDS.where
+_EVENT_HEADS = _WORDS.event_heads
+_JOIN = _WORDS.list_joiners
+_WATERSIDE = _WORDS.waterside
+_PART_NOUNS = _WORDS.part_nouns
+_TYPE_WORDS = _WORDS.type_words
+_TYPE_PLURALS = _WORDS.type_plurals
+_TYPE_FORMS = _WORDS.type_forms
 # a place this big outweighs the ordinary word its name also is, after a preposition ("in Essen")
 _BIG_HOMOGRAPH = 100_000
-# words that make a following or preceding town part of a club's name
-_CLUB_BEFORE = frozenset(w.casefold() for w in (
-    "Borussia", "Bayer", "Inter", "Juventus", "Preußen", "Lok", "Lokomotive", "Dynamo",
-    "Dinamo", "Eintracht", "Fortuna", "Hertha", "Union", "Alemannia", "Arminia", "Kickers",
-    "Rapid", "Austria", "Sporting", "Real", "Atlético", "Olympique", "Schachtar", "Zenit",
-    "Spartak", "Werder", "Germania", "Viktoria", "Hansa", "Holstein", "Motor", "Stahl",
-    "Chemie", "Energie", "Wacker", "Rot-Weiß", "Rot-Weiss", "Blau-Weiß", "Schwarz-Weiß"))
-_CLUB_AFTER = frozenset(("united", "city", "town", "rovers", "wanderers", "spurs", "athletic",
-                         # and newspapers: "New York Times", "Washington Post"
-                         "times", "post", "tribune", "herald", "journal", "zeitung",
-                         "rundschau", "kurier", "morgenpost", "abendblatt"))
+_CLUB_BEFORE = _WORDS.club_before
+_CLUB_AFTER = _WORDS.club_after
 # the evidence of a name too weak alone, which counts only if the article confirms it elsewhere
 _WEAK = 0.4
-_SETTLEMENT_WORDS = _folded_tuple(("stadt", "dorf", "dörfer", "ortschaft", "siedlung", "kleinstadt", "großstadt",
-                     "hafenstadt", "grenzstadt", "frontstadt"))
-_FUNCTION_WORDS = _folded(_LOCATIVE | _ARTICLES | _JOIN | {
-    "auch", "aber", "doch", "wie", "so", "als", "wenn", "dass", "er", "sie", "es", "wir", "ich",
-    "man", "nur", "noch", "schon", "dann", "da", "hier", "dort", "nun", "jetzt", "zur", "zum",
-    "mit", "für", "auf", "unter", "seit", "während", "laut", "trotz", "wegen", "mehr"})
-_NAME_LINKS = {"am", "an", "der", "de", "del", "la", "le", "im", "ob", "bei", "upon", "on",
-               "sur", "en", "di", "da", "do", "dos"}
-
-
-_SAYING = _folded(("heißt es", "hieß es", "verlautete es"))
+_SETTLEMENT_WORDS = _WORDS.settlements
+_FUNCTION_WORDS = _WORDS.function_words
+_NAME_LINKS = _WORDS.name_links
+_SAYING = _WORDS.saying
 
 
 class _Token:
@@ -393,7 +345,7 @@ def known_name(surface: str, gaz: Gazetteer) -> bool:
     words = surface.split()
     if len(words) == 1:
         return bool(_word(words[0].casefold(), gaz).rows)
-    return len(words) == 2 and words[0].casefold().endswith(TYPE_WORDS) and bool(
+    return len(words) == 2 and words[0].casefold().endswith(_TYPE_WORDS) and bool(
         gaz.typed_names.get(name_key(words[1])) or _word(words[1].casefold(), gaz).rows)
 
 

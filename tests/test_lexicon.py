@@ -68,6 +68,14 @@ def test_copy_of_shipped_data_loads(planted) -> None:
      r"\['opfer'\] in both settlement_words:all and categories:nouns"),
     ("speech_verbs", lambda d: d["speaker_at_place"].append("flüsterte"),
      r"\['flüsterte'\] in speech_verbs:speaker_at_place but not in speech_verbs:all"),
+    ("place_types", lambda d: d["singular"].append("Dorf"),
+     r"\['dorf'\] in both place_types:all and settlement_words:settlements"),
+    ("person_cues", lambda d: d["titles"].append("bei"),
+     r"\['bei'\] in both person_cues:all and prepositions:any"),
+    ("organisation_cues", lambda d: d["club_before"].append("Sowie"),
+     r"\['sowie'\] in both organisation_cues:all and place_context:all"),
+    ("place_context", lambda d: d["list_joiners"].remove("oder"),
+     r"\['oder'\] in function_words:list_joiners but not in place_context:list_joiners"),
 ])
 def test_planted_contradiction_is_caught(planted, name, change, message) -> None:
     folder = planted(name, change)
@@ -119,3 +127,16 @@ def test_place_side_lists_are_kept_for_places() -> None:
     assert {"innerhalb", "ausserhalb", "zur"} <= lex.role("where")
     assert {"grossstadt", "grenzstadt", "dorf"} <= lex.settlements
     assert {"region", "grossraum"} <= lex.areas and not lex.areas & lex.settlements
+
+
+def test_place_words_come_from_the_shared_lists() -> None:
+    """The place recogniser reads the roles and settlement words figures read, not copies."""
+    lex = lexicon.load()
+    words = lex.places
+    assert words.place_cues == lex.role("place_cue") and words.where == lex.role("where")
+    assert "aus" in words.place_cues and "aus" not in lex.role("locative")
+    assert set(words.settlements) == lex.settlements and "raum" not in words.settlements
+    assert "preussen" in words.club_before and "times" in words.club_after
+    assert "grenzregion".endswith(words.type_words) and "regionen" in words.type_forms
+    # never a given name: the cues, the articles, the joiners and the listed small words
+    assert {"nach", "der", "sowie", "auch"} <= words.function_words

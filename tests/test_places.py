@@ -236,3 +236,11 @@ def test_sentences_without_candidates_are_skipped_but_names_are_not(gaz):
     text = ("Das Wetter war schön. Viele Leute gingen spazieren. Drohnen trafen 3Kursk und "
             "Charkiw. Die Sonne schien.")
     assert [m.surface for m in _mentions(text, gaz)] == ["Kursk", "Charkiw"]
+
+
+def test_inflected_settlement_words_make_their_list_places(gaz):
+    # "Ortschaften", "Dörfern" end in no singular settlement word: the lexicon lists them
+    got = _resolved("Beschossen wurden die Ortschaften Otscheretyne und Kurachowe.", gaz)
+    assert got.get("Otscheretyne") == "geonames:698759"
+    assert set(_resolved("In den Dörfern Otscheretyne und Kurachowe fiel Strom aus.", gaz)) == {
+        "Otscheretyne", "Kurachowe"}
