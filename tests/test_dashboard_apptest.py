@@ -112,6 +112,10 @@ def test_pasted_article_is_kept_once_and_can_be_removed(app):
 
 def test_claims_chart_and_exports_render(app):
     at = app.run()
+    assert not at.get("arrow_vega_lite_chart") and not at.get("vega_lite_chart")
+    assert at.dataframe[0].value["Ort"][0]  # the places table opens first, no chart to load
+    at.session_state["tab"] = "Zahlen"
+    at.run()
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     assert not at.get("download_button")  # only the open tab is built
     at.session_state["tab"] = "Export"

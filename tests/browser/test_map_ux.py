@@ -94,8 +94,8 @@ def test_url_keeps_centre_zoom_and_tab(page):
     frame.evaluate("() => window.map.setView([49.0, 32.0], 7, {animate: false})")
     page.wait_for_function("() => new URLSearchParams(location.search).get('z') === '7'",
                            timeout=TIMEOUT)
-    page.get_by_role("tab", name="Orte", exact=True).click()
-    page.wait_for_function("() => new URLSearchParams(location.search).get('tab') === 'Orte'",
+    page.get_by_role("tab", name="Zahlen", exact=True).click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('tab') === 'Zahlen'",
                            timeout=TIMEOUT)
     query = parse_qs(urlsplit(page.url).query)
     assert query["c"] == ["49.0000,32.0000"] and query["z"] == ["7"], page.url
@@ -105,7 +105,8 @@ def test_url_keeps_centre_zoom_and_tab(page):
     frame.wait_for_function("() => window.map.getZoom() === 7", timeout=TIMEOUT)
     c = centre(frame)
     assert abs(c["lat"] - 49.0) < 0.01 and abs(c["lng"] - 32.0) < 0.01, c
-    assert page.get_by_role("tab", name="Orte", exact=True).get_attribute("aria-selected") == "true"
+    assert page.get_by_role("tab", name="Zahlen", exact=True).get_attribute(
+        "aria-selected") == "true"
 
 
 def test_clusters_split_when_zooming_in(page):
