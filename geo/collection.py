@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from geo.dates import TimeExpr, when_for
-from geo.model import Article, Place, Sentence
+from geo.model import Article, Kind, Place, Sentence
 
 if TYPE_CHECKING:
     from geo.pipeline import Analysis
@@ -32,16 +32,9 @@ GEOJSON_SCHEMA_VERSION = 2
 EXCERPT_CHARS = 300
 
 
-def place_kind(place: Place) -> str:
-    """country, region, city or village: how the map draws the place."""
-    code = place.feature_code
-    if code in ("PCLI", "CONT"):
-        return "country"
-    if code.startswith("ADM"):
-        return "region"
-    if code in ("PPLC", "PPLA") or place.population >= 100_000:
-        return "city"
-    return "village" if place.population < 10_000 else "city"
+def place_kind(place: Place) -> Kind:
+    """country, region, city or village: how the map draws the place (``geo.model.kind_of``)."""
+    return place.kind
 
 
 def excerpt(text: str, start: int, end: int, lo: int, hi: int,

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from geo import lexicon
 from geo.model import Place
@@ -34,7 +35,7 @@ from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 # rebuilds the index as edited code does.
 _BUILD_LEXICON = ("place_types", "place_context", "person_cues", "organisation_cues",
                   "prepositions", "settlement_words", "function_words", "calendar")
-FORMAT = "25:" + hashlib.sha256(b"".join(
+FORMAT = "26:" + hashlib.sha256(b"".join(
     (data_dir() / "lexicon" / f"{name}.json").read_bytes() for name in _BUILD_LEXICON)).hexdigest()[:16]
 GAZ = data_dir() / "gazetteer"
 
@@ -60,11 +61,40 @@ def _usable_name(name: str) -> bool:
     return not (name.isupper() and len(name) <= 4)
 
 
+class Row(NamedTuple):
+    """One place as the index keeps it: ``Place``'s fields, named, in a tuple (a million
+    frozen dataclasses would pickle and load several times slower)."""
+
+    place_id: str
+    geonameid: int | None
+    name: str
+    name_de: str
+    feature_code: str
+    country_code: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    precision: str
+
+    @classmethod
+    def of(cls, place: Place) -> Row:
+        return cls(*place.__dict__.values())
+
+    @property
+    def curated(self) -> bool:
+        """A supplement entry, not a GeoNames one: chosen for this domain by hand."""
+        return not self.place_id.startswith("geonames:")
+
+
+assert Row._fields == tuple(Place.__dataclass_fields__), "Row and Place must agree"
+
+
 @dataclass
 class Gazetteer:
     """Places as columns (fast to pickle) plus a name index from key to place rows."""
 
-    places: list[tuple]  # Place fields in declaration order
+    places: list[Row]
     names: dict[str, tuple[int, ...]]  # any name -> rows
     typed_names: dict[str, tuple[int, ...]]  # names valid only after "Region", "Oblast", ...
     speaker_keys: frozenset[str]  # metonyms that always speak ("Kreml")
@@ -108,13 +138,13 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=100_000)
-def _place(fields: tuple) -> Place:
-    return Place(*fields)
+def _place(row: Row) -> Place:
+    return Place(*row)
 
 
 class _Builder:
     def __init__(self) -> None:
-        self.places: list[tuple] = []
+        self.places: list[Row] = []
         self.names: dict[str, list[int]] = {}
         self.typed: dict[str, list[int]] = {}
         self.by_id: dict[str, int] = {}
@@ -124,10 +154,10 @@ class _Builder:
         row = self.by_id.get(place.place_id)
         if row is None:
             row = len(self.places)
-            self.places.append(tuple(place.__dict__.values()))
+            self.places.append(Row.of(place))
             self.by_id[place.place_id] = row
         else:  # a later source refines an earlier one: keep its names, take its facts
-            self.places[row] = tuple(place.__dict__.values())
+            self.places[row] = Row.of(place)
         for index, extra in ((self.names, names), (self.typed, typed)):
             for name in extra:
                 rows = index.setdefault(name_key(name), [])
@@ -276,7 +306,7 @@ def _add_admin1(b: _Builder, towns: dict[tuple[str, str], list[int]], skip: set[
         rows = towns.get((r["country_code"], _loose(r["name"])[:3]), ())
         city = _eponymous_city(b, rows, r["name"])
         bare, typed = [r["name"]], b.names_of[city] if city is not None else []
-        if city is not None and b.places[city][9] >= 100_000 and \
+        if city is not None and b.places[city].population >= 100_000 and \
                 name_key(r["name"]) in {name_key(n) for n in typed}:
             # "New York", "Belgorod" alone are the big city; the region needs a type word
             bare, typed = [], [r["name"], *typed]
@@ -295,7 +325,7 @@ def _add_ukraine_oblasts(b: _Builder, sounds: dict[str, tuple[int, ...]]) -> set
         bare: list[str] = [r["name"]]
         typed: list[str] = []
         for name in filter(None, [r["name_de"], *r["name_alt"].split("|")]):
-            towns = [row for row in b.names.get(name_key(name), ()) if b.places[row][4] != "ADM1"]
+            towns = [row for row in b.names.get(name_key(name), ()) if b.places[row].feature_code != "ADM1"]
             towns += sounds.get(german_key(name), ())  # "Mykolajiw" is the city too
             (typed if towns else bare).append(name)
         b.add(place, bare, [*typed, *bare])
@@ -309,13 +339,13 @@ def _eponymous_city(b: _Builder, rows, region: str) -> int | None:
     key = name_key(region)
     named = [row for row in rows if key in {name_key(n) for n in b.names_of[row]}]
     if named:
-        return max(named, key=lambda row: b.places[row][9])
+        return max(named, key=lambda row: b.places[row].population)
     target = _loose(region)
     if len(target) < 4:
         return None
     best, best_ratio = None, 0.85
     for row in rows:
-        ratio = difflib.SequenceMatcher(None, target, _loose(b.places[row][2])).ratio()
+        ratio = difflib.SequenceMatcher(None, target, _loose(b.places[row].name)).ratio()
         if ratio > best_ratio:
             best, best_ratio = row, ratio
     return best
@@ -338,7 +368,7 @@ def _add_supplement(b: _Builder) -> set[str]:
                       precision)
         existing = b.by_id.get(place.place_id)
         if existing is not None:  # keep GeoNames' population for a place it already has
-            place = Place(**{**place.__dict__, "population": b.places[existing][9]})
+            place = Place(**{**place.__dict__, "population": b.places[existing].population})
         typed = [v.split(" ", 1)[1] for v in variants
                  if " " in v and v.split(" ", 1)[0].casefold() in type_words]
         b.add(place, [r["name"], *variants], typed)
@@ -358,9 +388,7 @@ def _add_aliases(b: _Builder, countries: dict) -> set[str]:
         if row not in rows:
             rows.append(row)
         if r["german_name"] == "yes":  # the place's German name ("Tschetschenien"), shown on the map
-            place = list(b.places[row])
-            place[3] = r["alias"]
-            b.places[row] = tuple(place)
+            b.places[row] = b.places[row]._replace(name_de=r["alias"])
         if r["role"] == "speaker":
             speakers.add(name_key(r["alias"]))
     return speakers
@@ -386,10 +414,11 @@ def _lexical_keys(b: _Builder) -> frozenset[str]:
     for key, rows in b.names.items():
         if freq.get(key, 0.0) < 1e-7:  # rarer than once in ten million words: no homograph risk
             continue
-        if any(b.places[r][4] in ("PCLI", "CONT") for r in rows):
+        if any(b.places[r].feature_code in ("PCLI", "CONT") for r in rows):
             continue  # countries and continents ("Großbritannien", whose ß folds to ss)
-        if any((b.places[r][4] == "PPLC" or b.places[r][0].startswith("lagebild:"))
-               and key in (name_key(b.places[r][2]), name_key(b.places[r][3])) for r in rows):
+        if any((p.feature_code == "PPLC" or p.place_id.startswith("lagebild:"))
+               and key in (name_key(p.name), name_key(p.name_de))
+               for p in (b.places[r] for r in rows)):
             continue  # the own name of a capital or curated place; not a mere alternate
         if freq[key] > _NOUN_FREQUENCY and _is_german_word(key):
             lexical.add(key)  # a noun: "Mark", "Sonne"; HanTa guesses rarer words from their
@@ -441,12 +470,12 @@ def build() -> Gazetteer:
     return gaz
 
 
-def _sounds(places: list[tuple]) -> dict[str, tuple[int, ...]]:
+def _sounds(places: list[Row]) -> dict[str, tuple[int, ...]]:
     """Settlements in countries that romanise from Cyrillic, by the sound key of their name."""
     index: dict[str, list[int]] = {}
     for row, p in enumerate(places):
-        if p[5] in CYRILLIC_COUNTRIES and p[4].startswith("PPL"):
-            index.setdefault(english_key(p[2]), []).append(row)
+        if p.country_code in CYRILLIC_COUNTRIES and p.feature_code.startswith("PPL"):
+            index.setdefault(english_key(p.name), []).append(row)
     return {k: tuple(v) for k, v in index.items()}
 
 

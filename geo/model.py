@@ -12,6 +12,9 @@ from datetime import date
 from typing import Literal
 
 Role = Literal["place", "speaker"]
+# how the map draws a place, and the feature class the resolver weighs
+Kind = Literal["country", "region", "city", "village"]
+KINDS: tuple[Kind, ...] = ("country", "region", "city", "village")
 Qualifier = Literal["approx", "at_least", "up_to", "range", "exact"]
 Category = Literal[
     "troops", "killed", "wounded", "killed_or_wounded", "casualties", "missing", "captured",
@@ -60,6 +63,18 @@ class Sentence:
     text: str  # the sentence as it stands in the article, whitespace collapsed for display
 
 
+def kind_of(feature_code: str, population: int) -> Kind:
+    """Countries and continents, admin regions, cities (capitals, admin seats, 10,000 people or
+    more) and villages: the classes a reader tells apart, whatever GeoNames' finer codes say."""
+    if feature_code in ("PCLI", "CONT"):
+        return "country"
+    if feature_code.startswith("ADM"):
+        return "region"
+    if feature_code in ("PPLC", "PPLA") or population >= 10_000:
+        return "city"
+    return "village"
+
+
 @dataclass(frozen=True)
 class Place:
     """One gazetteer entry."""
@@ -75,6 +90,10 @@ class Place:
     lon: float
     population: int
     precision: str  # "settlement", "district_seat", "region_label_point", "country_label_point", ...
+
+    @property
+    def kind(self) -> Kind:
+        return kind_of(self.feature_code, self.population)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import cast
 
 from geo import lexicon
-from geo.gazetteer import Gazetteer, name_key
+from geo.gazetteer import Gazetteer, Row, name_key
 from geo.model import Article, Mention, Role, Sentence
 from geo.translit import german_key
 
@@ -329,7 +329,7 @@ def start_keys(gaz: Gazetteer) -> frozenset[str]:
     well_known = [k for k, rows in gaz.names.items()
                   if any(_well_known(gaz.places[r]) for r in rows)]
     bases = [k for k, rows in gaz.names.items() if re.fullmatch(r"\w{4,}", k)
-             and any(gaz.places[r][4] in ("PCLI", "ADM1") for r in rows)]
+             and any(gaz.places[r].feature_code in ("PCLI", "ADM1") for r in rows)]
     rest = {*gaz.lexical_keys, *gaz.common_words, *(k + "s" for k in well_known),
             *(p + b for p in _COMPASS_PREFIXES for b in bases)}
     return frozenset(k for k in rest if (k not in gaz.names or k in gaz.lexical_keys)
@@ -355,7 +355,7 @@ def _describe(key: str, gaz: Gazetteer) -> _Word:
     sound_start, type_word = sound in gaz.sound_starts, key.endswith(_TYPE_FORMS)
     multiword_start, compound = key in gaz.multiword_starts, _compound_rows(key, gaz)
     places = [gaz.places[r] for r in rows]
-    big = max((p[9] for p in places), default=0)
+    big = max((p.population for p in places), default=0)
     word_only = name in gaz.lexical_keys and big < _BIG_HOMOGRAPH
     could_start = ((bool(rows) and not word_only) or sound_start or type_word or multiword_start
                    or bool(compound) or key[:4] in gaz.speaker_prefixes)
@@ -364,9 +364,9 @@ def _describe(key: str, gaz: Gazetteer) -> _Word:
     return _Word(
         could_start, sound_start, type_word, multiword_start, compound, key=name, rows=rows,
         word_only=word_only,
-        codes=frozenset(p[4] for p in places),
+        codes=frozenset(p.feature_code for p in places),
         big=big,
-        curated=any(not p[0].startswith("geonames:") or p[4] != "PPL" for p in places),
+        curated=any(p.curated or p.feature_code != "PPL" for p in places),
         own=any(_own_name(name, p) for p in places))
 
 
@@ -411,7 +411,7 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
         return None, 0
     hit = _Hit(tok.start, tok.end, sentence, rows, word.key, False, evidence)
     if i and tokens[i - 1].key.endswith(_SETTLEMENT_WORDS):
-        towns = tuple(r for r in rows if gaz.places[r][4].startswith("PPL"))
+        towns = tuple(r for r in rows if gaz.places[r].feature_code.startswith("PPL"))
         hit.rows, hit.settlement = towns or rows, True
     return hit, 1
 
@@ -435,7 +435,7 @@ def _compound_rows(key: str, gaz: Gazetteer) -> tuple[int, ...]:
         return ()
     if first in gaz.speaker_keys:
         return gaz.names.get(first, ())
-    return tuple(r for r in gaz.names.get(first, ()) if gaz.places[r][4] in ("PCLI", "PPLC"))
+    return tuple(r for r in gaz.names.get(first, ()) if gaz.places[r].feature_code in ("PCLI", "PPLC"))
 
 
 def _compound(tok: _Token, rows: tuple[int, ...], sentence: Sentence) -> _Hit:
@@ -473,7 +473,7 @@ def _lookup_word(key: str, sound: str, gaz: Gazetteer) -> tuple[str, tuple[int, 
     compass = _COMPASS.match(key)
     if compass:
         base = compass.group(1)
-        rows = tuple(r for r in gaz.names.get(base, ()) if gaz.places[r][4] in ("PCLI", "ADM1"))
+        rows = tuple(r for r in gaz.names.get(base, ()) if gaz.places[r].feature_code in ("PCLI", "ADM1"))
         if rows:
             return base, rows
     if len(key) > 3 and key not in gaz.common_words:  # German spelling of a Cyrillic name
@@ -481,9 +481,9 @@ def _lookup_word(key: str, sound: str, gaz: Gazetteer) -> tuple[str, tuple[int, 
     return key, ()
 
 
-def _own_name(key: str, p: tuple) -> bool:
+def _own_name(key: str, p: Row) -> bool:
     """True if ``key`` is the place's canonical or German name, not one of its alternates."""
-    return key in _own_keys(p[2], p[3])
+    return key in _own_keys(p.name, p.name_de)
 
 
 @lru_cache(maxsize=65_536)
@@ -491,8 +491,8 @@ def _own_keys(name: str, name_de: str) -> tuple[str, str]:
     return name_key(name), name_key(name_de)
 
 
-def _well_known(p: tuple) -> bool:
-    return p[4] != "PPL" or p[9] >= 100_000 or not p[0].startswith("geonames:")
+def _well_known(p: Row) -> bool:
+    return p.feature_code != "PPL" or p.population >= 100_000 or p.curated
 
 
 def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
@@ -660,7 +660,7 @@ def _listed_region(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer) 
 def _regions(key: str, whole: tuple[int, ...], gaz: Gazetteer) -> tuple[int, ...]:
     """The regions among a name's places, those valid only after a type word included."""
     regions = [r for r in (*whole, *gaz.typed_names.get(key, ()), *gaz.names.get(key, ()))
-               if gaz.places[r][4] == "ADM1"]
+               if gaz.places[r].feature_code == "ADM1"]
     return tuple(dict.fromkeys(regions))
 
 
@@ -670,7 +670,7 @@ def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> R
     where it is a location ("in der Ukraine", "nach Russland", "im Kreml", "Ukraine-Krieg")."""
     if hit.compound_head:
         return "place" if hit.compound_head.startswith(_EVENT_HEADS) else "speaker"
-    codes = {gaz.places[r][4] for r in hit.rows}
+    codes = {gaz.places[r].feature_code for r in hit.rows}
     if hit.bare_key not in gaz.speaker_keys and (hit.typed or not codes & {"PCLI", "PPLC"}):
         return "place"
     before = start - 1
@@ -735,9 +735,9 @@ def _anchors(hits: list[_Hit], gaz: Gazetteer) -> list[_Anchor]:
     for h in hits:
         if h.role == "speaker":
             continue  # a capital that speaks says nothing about where things happen
-        local = [r for r in h.rows if gaz.places[r][4] not in ("PCLI", "CONT")]
+        local = [gaz.places[r] for r in h.rows if gaz.places[r].feature_code not in ("PCLI", "CONT")]
         if h.typed or len(local) == 1:
-            points.update((gaz.places[r][7], gaz.places[r][8]) for r in local[:1])
+            points.update((p.lat, p.lon) for p in local[:1])
     return [_Anchor(lat, lon) for lat, lon in points]
 
 
@@ -760,9 +760,9 @@ class _Anchor:
 
 def _score(row: int, hit: _Hit, anchors: list[_Anchor], gaz: Gazetteer) -> float:
     p = gaz.places[row]
-    code, pop, lat, lon = p[4], p[9], p[7], p[8]
+    code, pop, lat, lon = p.feature_code, p.population, p.lat, p.lon
     score = _KIND_BASE.get(code, 0.0) + math.log10(pop + 1) / 3.5
-    if not p[0].startswith("geonames:") or p[10] != "settlement":
+    if p.curated or p.precision != "settlement":
         score += 0.5  # curated supplement entries and regions: chosen for this domain
     if code in ("ADM1",) and hit.typed:
         score += 3.0

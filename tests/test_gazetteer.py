@@ -43,3 +43,21 @@ def test_place_ids_are_unique_and_rows_line_up(gaz):
     assert len(gaz.by_id) == len(gaz.places)
     for pid, row in list(gaz.by_id.items())[:1000]:
         assert gaz.place(row).place_id == pid
+
+
+def test_rows_are_named_and_agree_with_their_place(gaz):
+    """The index keeps typed rows; ``place(row)`` makes the record of the same fields."""
+    row = gaz.by_id["geonames:703448"]
+    kyiv = gaz.places[row]
+    assert (kyiv.name, kyiv.feature_code, kyiv.country_code) == ("Kyiv", "PPLC", "UA")
+    assert gaz.place(row).population == kyiv.population > 2_000_000
+    assert not kyiv.curated and gaz.places[gaz.by_id["lagebild:plekhovo"]].curated
+
+
+def test_kind_classes_follow_feature_code_and_population():
+    from geo.model import kind_of
+
+    assert kind_of("PCLI", 0) == kind_of("CONT", 0) == "country"
+    assert kind_of("ADM1", 5_000_000) == "region"
+    assert kind_of("PPLA", 800) == kind_of("PPL", 10_000) == "city"
+    assert kind_of("PPL", 9_999) == "village"
