@@ -25,6 +25,9 @@ FILES = (COUNTRIES, OBLASTS, LABELS) = ("countries.geojson", "oblasts.geojson", 
 # town, the earlier. Only around the war zone (LABEL_BOX) below a million inhabitants.
 LABEL_ZOOMS = ((1_000_000, 5), (300_000, 6), (100_000, 7), (30_000, 8), (10_000, 9))
 LABEL_BOX = (22.0, 44.0, 42.0, 56.0)
+# towns and cities; not city districts (PPLX), historical or abandoned places
+TOWN_CODES = frozenset({"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLG", "PPLS"})
+LABEL_GAP_PX = 50  # a town is named only this far from every bigger one named before it
 OBLAST_LABEL_ZOOM = 6
 COUNTRY_LABEL_ZOOM = 4
 
@@ -67,7 +70,7 @@ def build_labels(out: Path = BASEMAP_DIR) -> int:
     rows: list[list[Any]] = []
     for i in range(len(gaz.places)):
         p = gaz.place(i)
-        if not p.feature_code.startswith("PPL"):
+        if p.feature_code not in TOWN_CODES:
             continue
         zoom = label_zoom(p.population, p.lon, p.lat)
         if zoom is not None:
@@ -86,10 +89,26 @@ def build_labels(out: Path = BASEMAP_DIR) -> int:
         name = next((r.name_de for r in row if r.feature_code == "PCLI"), feat["properties"]["name"])
         pt = geom.representative_point()
         rows.append([round(pt.y, 3), round(pt.x, 3), name, COUNTRY_LABEL_ZOOM, "lb-country"])
+    rows = _distinct(rows)
     rows.sort(key=lambda r: (r[3], r[2]))
     (out / LABELS).write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
                               encoding="utf-8")
     return len(rows)
+
+
+def _distinct(rows: list[list[Any]]) -> list[list[Any]]:
+    """Labels that do not print on top of each other: a town is left out where a town named
+    from the same or an earlier zoom is closer than ``LABEL_GAP_PX`` at its zoom (so Kamjanske
+    waits for a zoom at which Dnipro leaves it room). Oblasts and countries always stay."""
+    kept: list[list[Any]] = []
+    for row in sorted(rows, key=lambda r: (r[3], r[4] != "lb-town")):
+        if row[4] == "lb-town":
+            gap = LABEL_GAP_PX * 360 / (256 * 2 ** row[3])  # degrees of longitude
+            if any(r[4] == "lb-town" and abs(r[0] - row[0]) < gap / 1.5 and abs(r[1] - row[1]) < gap
+                   for r in kept):
+                continue
+        kept.append(row)
+    return kept
 
 
 def build(shared: Path, out: Path = BASEMAP_DIR) -> dict[str, int]:

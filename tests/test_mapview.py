@@ -169,3 +169,12 @@ def test_map_scripts_parse(html, tmp_path):
     js.write_text("\n;\n".join(scripts), encoding="utf-8")
     subprocess.run(["node", "--check", str(js)], check=True)
     subprocess.run(["node", "--check", str(offline.STATIC_DIR / "lagebild" / "map.js")], check=True)
+
+
+def test_basemap_town_names_leave_each_other_room():
+    towns = [r for r in basemap.labels() if r[4] == "lb-town"]
+    for i, a in enumerate(towns):
+        for b in towns[i + 1:]:
+            zoom = max(a[3], b[3])
+            gap = basemap.LABEL_GAP_PX * 360 / (256 * 2 ** zoom)
+            assert abs(a[0] - b[0]) >= gap / 1.5 or abs(a[1] - b[1]) >= gap, (a, b)
