@@ -207,6 +207,19 @@ def _claim_frame(view_fc: dict, by_date: bool = False) -> pd.DataFrame:
     return pd.DataFrame(exports.claim_rows(view_fc, by_date))
 
 
+# Vega formats numbers the English way ("10,000") and names months in English: the axes use
+# the one German number format and numeric dates instead.
+GERMAN_NUMBER = "replace(format(datum.value, ',d'), regexp(',', 'g'), '.')"
+GERMAN_DAY = "timeFormat(datum.value, '%d.%m.%Y')"
+
+
+def _people_axis(field: str, title: str, axis_name: str = "x") -> alt.X | alt.Y:
+    """Counts of people on a log scale (12 and 12.000 both read); a claimed 0 sits at 1."""
+    scale = alt.Scale(type="log", domainMin=1, clamp=True)
+    axis = alt.Axis(labelExpr=GERMAN_NUMBER, values=[10 ** k for k in range(7)])
+    return (alt.X if axis_name == "x" else alt.Y)(field, title=title, scale=scale, axis=axis)
+
+
 def _colour_scale() -> alt.Scale:
     cats = [popups.CATEGORY_LABELS[c] for c in CLAIM_CATEGORIES]
     return alt.Scale(domain=cats, range=[CATEGORY_COLOURS[c] for c in CLAIM_CATEGORIES])
@@ -237,12 +250,15 @@ def claims_chart(view_fc: dict) -> None:
         color=alt.Color("Kategorie:N", scale=_colour_scale()),
         tooltip=["Wert", "Angabe", "Kategorie", "Seite", "Quelle", "Orte", "Datum",
                  "Artikel (Anzahl)", "Satz"])
-    x = alt.X("von:Q", title="Personen (logarithmisch)", scale=alt.Scale(type="log"))
+    x = _people_axis("von:Q", "Personen (logarithmisch)")
     ranges = base.mark_rule(strokeWidth=6, opacity=0.7).encode(x=x, x2="bis:Q")
     points = base.mark_point(filled=True, size=90).encode(x=x, shape="Angabe:N").add_params(pick)
-    chart = alt.layer(ranges, points).properties(height=alt.Step(24)).facet(
-        row=alt.Row("Kategorie:N", title=None)).resolve_scale(y="independent")
-    event = st.altair_chart(chart, width="stretch", on_select="rerun", key="claims_chart")
+    # a facet needs its panel width set: "stretch" collapses the x axis of faceted charts
+    chart = alt.layer(ranges, points).properties(height=alt.Step(24), width=520).facet(
+        row=alt.Row("Kategorie:N", title=None, header=alt.Header(labelAngle=0,
+                                                                   labelAlign="left"))
+    ).resolve_scale(y="independent")
+    event = st.altair_chart(chart, width="content", on_select="rerun", key="claims_chart")
     st.caption("Balken sind Spannen (von–bis), Punkte der untere oder einzige Wert; dieselbe "
                "Angabe in mehreren Artikeln ist ein Punkt (Anzahl im Tooltip). Ein Klick zeigt "
                "das Zitat. Zahlen sind Behauptungen: nie über Quellen summiert oder gemittelt.")
@@ -259,7 +275,8 @@ def timeline_tab(view_fc: dict) -> None:
     else:
         long = days.melt("Tag", var_name="was", value_name="Anzahl")
         st.altair_chart(alt.Chart(long).mark_bar().encode(
-            x=alt.X("Tag:T", title=None), y=alt.Y("Anzahl:Q"), color="was:N",
+            x=alt.X("Tag:T", title=None, axis=alt.Axis(labelExpr=GERMAN_DAY)),
+            y=alt.Y("Anzahl:Q", axis=alt.Axis(labelExpr=GERMAN_NUMBER)), color="was:N",
             xOffset="was:N", tooltip=["Tag:T", "was", "Anzahl"]).properties(height=180),
             width="stretch")
     st.caption(f"Undatiert (nicht geschätzt): {popups.german_number(undated['Artikel'])} Artikel, "
@@ -270,8 +287,9 @@ def timeline_tab(view_fc: dict) -> None:
         return
     pick = alt.selection_point(fields=["Nr"], name="dated")
     base = alt.Chart(frame).encode(
-        x=alt.X("Datum:T", title="Datum (im Text, sonst Erscheinungstag)"),
-        y=alt.Y("von:Q", title="Personen (logarithmisch)", scale=alt.Scale(type="log")),
+        x=alt.X("Datum:T", title="Datum (im Text, sonst Erscheinungstag)",
+                axis=alt.Axis(labelExpr=GERMAN_DAY)),
+        y=_people_axis("von:Q", "Personen (logarithmisch)", "y"),
         color=alt.Color("Kategorie:N", scale=_colour_scale()),
         tooltip=["Wert", "Kategorie", "Seite", "Quelle", "Orte", "Datum", "Datum aus",
                  "Artikel (Anzahl)", "Satz"])
