@@ -5,7 +5,9 @@ again, compare.
 Texts: the seeds, ``tests/gold/real_news/articles/*.txt`` (as read and as the pipeline's prose),
 GermEval 2014 dev (each sentence alone, and runs of ten as articles), and seeded random token
 soup from the lexicon's own words (glued and spaced, with numbers, dashes and line breaks), which
-reaches the grammar's corners that real text rarely does. Each with three publication dates.
+reaches the grammar's corners that real text rarely does (the soup is drawn from the lexicon:
+after a lexicon change, compare the other texts and record a new baseline). Each with three
+publication dates.
 
     python benchmarks/check_dates_identical.py OUT.json [--compare BASELINE.json]
 """

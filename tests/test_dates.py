@@ -276,7 +276,8 @@ def test_time_of_day_does_not_break_a_date():
 # -- linear time ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("unit", ["1", "1.", "12.11.", "am ", "seit dem vom 1. bis ", "Ende des ",
-                                  "<a ", '<meta a="', "<!", "<time datetime=2024-11-05>"])
+                                  "<a ", '<meta a="', "<!", "<time datetime=2024-11-05>",
+                                  "Montagabend", "Jahre ", "Oktober "])
 def test_linear_time_on_a_megabyte(unit):
     text = unit * (1_000_000 // len(unit))
     t0 = time.perf_counter()

@@ -705,6 +705,7 @@ class _Scanner:
     lowercase_only: frozenset[str]  # "morgen", not "Morgen"
     units: frozenset[str]  # "Jahr", "Wochen": only counted or modified
     before_unit: frozenset[str]  # the tokens that count or modify a unit
+    longest: int  # letters in the longest anchor word or word before a unit
     needles: tuple[str, ...]  # found in the lowercased text
     capitals: re.Pattern[str]  # the capitalised words' needles
     digits: re.Pattern[str]
@@ -748,7 +749,8 @@ def _scanner() -> _Scanner:
                    *(p[-1] for p in lex.openers["since"])}
     return _Scanner(frozenset({*lex.months, *lex.weekdays, *lex.seasons}),
                     frozenset({*lex.weekend, *lex.relative_days}), lex.lowercase_only,
-                    frozenset(lex.units), frozenset(before_unit), tuple(n for n in needles if n not in heads),
+                    frozenset(lex.units), frozenset(before_unit), max(map(len, {*words, *before_unit})),
+                    tuple(n for n in needles if n not in heads),
                     capitals, digits, year_openers,
                     opener + max(3, hedge + 2))
 
@@ -786,17 +788,26 @@ def _find_anchors(text: str) -> list[int]:
     return found
 
 
+def _letters_before(text: str, end: int, most: int) -> int:
+    """Where the run of letters that ends at ``end`` starts, looking back at most ``most + 1``
+    characters (a longer run is no word of ours, and a bounded look keeps the scan linear)."""
+    start, limit = end, max(0, end - most - 1)
+    while start > limit and text[start - 1].isalnum() and not text[start - 1].isdecimal():
+        start -= 1  # the letters class of the tokenizer: word characters but digits and "_"
+    return start
+
+
 def _anchor_word(text: str, at: int, scan: _Scanner) -> bool:
     """Whether the run of letters around ``at`` (a token) is an anchor word in a role the
     grammar gives it: not a longer word that holds one ("Jahrhundert", "Mainz"), not "Morgen"
     (the noun), not "März" in lowercase, not "Jahre" without a count or modifier."""
-    run = _LETTERS.match(text, at)
+    start = _letters_before(text, at, scan.longest)
+    run = _LETTERS.match(text, start, start + scan.longest + 1)
     if run is None:
         return True
-    start = at
-    while start > 0 and text[start - 1].isalnum() and not text[start - 1].isdecimal():
-        start -= 1  # the letters class of the tokenizer: word characters but digits and "_"
-    word = text[start:run.end()]
+    word = run.group()
+    if len(word) > scan.longest or at - start > scan.longest:
+        return False
     low = word.lower()
     if low in scan.capitalised and word[:1].isupper():
         return True
@@ -812,9 +823,7 @@ def _counted_unit(text: str, start: int, end: int, scan: _Scanner) -> bool:
     gap = start
     while gap > 0 and text[gap - 1].isspace():
         gap -= 1
-    word = gap
-    while word > 0 and text[word - 1].isalnum() and not text[word - 1].isdecimal():
-        word -= 1
+    word = _letters_before(text, gap, scan.longest)
     before = text[word:gap] if word < gap else text[gap - 1:gap]
     if before.isdecimal() or before.lower() in scan.before_unit:
         return True
