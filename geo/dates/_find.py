@@ -695,10 +695,10 @@ class _Grammar:
 class _Scanner:
     """Where expressions can be, found at C speed: every expression holds an anchor (a number
     that can be a day or a year, or a month, weekday, unit, season or relative-day word) and
-    starts at most ``reach`` tokens before it. The words are found as plain substrings of the
-    lowercased text (one fast string search each: a regular expression alternation tries every
-    position and costs ten times more), so a hit may be part of a longer word: that only costs
-    a window."""
+    starts at most ``reach`` tokens before it. Words are found by plain substring searches of
+    the lowercased text and by one regex led by capital letters (a regex alternation of all
+    the words would try every position, ten times slower); each hit is then checked to be the
+    whole token, in a role the grammar gives it."""
 
     capitalised: frozenset[str]  # months, weekdays, seasons: only with a capital letter
     plain: frozenset[str]  # the weekend, relative days: as they come
@@ -706,9 +706,9 @@ class _Scanner:
     units: frozenset[str]  # "Jahr", "Wochen": only counted or modified
     before_unit: frozenset[str]  # the tokens that count or modify a unit
     longest: int  # letters in the longest anchor word or word before a unit
-    needles: tuple[str, ...]  # found in the lowercased text
-    capitals: re.Pattern[str]  # the capitalised words' needles
-    digits: re.Pattern[str]
+    needles: tuple[str, ...]  # substrings of the lowercased text
+    capitals: re.Pattern[str]  # the needles that only start capitalised words
+    digits: re.Pattern[str]  # a day before a month or range word, or a 4-digit number
     # the word before a bare year that makes it a date ("seit 2014", "Ende 2024", "von 2022"):
     # any other year is a date only beside another anchor ("im Mai 2024", "im Jahr 2024")
     year_openers: tuple[str, ...]
@@ -718,14 +718,13 @@ class _Scanner:
 @lru_cache(maxsize=1)
 def _scanner() -> _Scanner:
     lex = lexicon()
-    words = {w for w in (*lex.months, *lex.weekdays, *lex.weekend, *lex.relative_days,
-                         *lex.units, *lex.seasons) if _LETTERS.fullmatch(w)}
+    capitalised = frozenset({*lex.months, *lex.weekdays, *lex.seasons})
+    words = {w for w in (*capitalised, *lex.weekend, *lex.relative_days, *lex.units)
+             if _LETTERS.fullmatch(w)}
     # a word that holds another ("montag", "tag") is found by the shorter one
     needles = sorted(w for w in words if not any(o != w and o in w for o in words))
-    # a needle that only ever starts a capitalised word ("oktober", "mittwoch", "sommer") is
-    # found by one regex whose alternatives start with a capital letter: a fast scan, since
-    # few characters are those capitals
-    capitalised = {*lex.months, *lex.weekdays, *lex.seasons}
+    # a needle that only ever starts a capitalised word ("oktober", "mittwoch", "sommer"):
+    # few characters are those capitals, which keeps the regex on its fast path
     heads = [n for n in needles
              if all(w in capitalised and w.startswith(n) for w in words if n in w)]
     capitals = re.compile("|".join(re.escape(n[0].upper()) + "(?i:" + re.escape(n[1:]) + ")"
@@ -744,15 +743,14 @@ def _scanner() -> _Scanner:
                         + r"))|\d\d\d(?!\d))")
     before_year = {p[-1] for kind in ("since", "range_from", "range_from_articles")
                    for p in lex.openers[kind]} | set(lex.parts)
-    year_openers = tuple(sorted(before_year))
-    before_unit = {*lex.modifiers, *lex.part_articles, *lex.numbers,
-                   *(p[-1] for p in lex.openers["since"])}
-    return _Scanner(frozenset({*lex.months, *lex.weekdays, *lex.seasons}),
-                    frozenset({*lex.weekend, *lex.relative_days}), lex.lowercase_only,
-                    frozenset(lex.units), frozenset(before_unit), max(map(len, {*words, *before_unit})),
-                    tuple(n for n in needles if n not in heads),
-                    capitals, digits, year_openers,
-                    opener + max(3, hedge + 2))
+    before_unit = frozenset({*lex.modifiers, *lex.part_articles, *lex.numbers,
+                             *(p[-1] for p in lex.openers["since"])})
+    return _Scanner(
+        capitalised=capitalised, plain=frozenset({*lex.weekend, *lex.relative_days}),
+        lowercase_only=lex.lowercase_only, units=frozenset(lex.units), before_unit=before_unit,
+        longest=max(map(len, {*words, *before_unit})),
+        needles=tuple(n for n in needles if n not in heads), capitals=capitals, digits=digits,
+        year_openers=tuple(sorted(before_year)), reach=opener + max(3, hedge + 2))
 
 
 # Tokens a window keeps beyond the reach: two before (a date looks back at "1.2." runs), and
