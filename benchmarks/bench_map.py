@@ -14,8 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from geo.filters import View, apply
+from geo.filters import View, apply, options
 from geo.mapview import build_map
+from geo.popups import panel_html
 
 KINDS = ("village", "village", "village", "city", "region", "country")
 
@@ -87,7 +88,13 @@ def main() -> None:
     sec, script = timed(lambda: streamlit_folium._get_map_string(build_map(fc)), args.runs)
     print(f"build + st_folium script (per rerun): {sec:.3f} s, {len(script.encode()) / 1e6:.2f} MB")
     empty = build_map({"features": [], "figures": []}).get_root().render()
-    print(f"of which basemap + Leaflet setup:   {len(empty.encode()) / 1e6:.2f} MB")
+    print(f"of which the map without places:    {len(empty.encode()) / 1e6:.2f} MB "
+          "(the basemap is fetched from static/basemap and cached)")
+    sec, _ = timed(lambda: options(fc), args.runs)
+    print(f"filter options (source entities):   {sec:.3f} s")
+    busiest = max(fc["features"], key=lambda f: len(f["properties"]["mentions"]))
+    sec, _ = timed(lambda: panel_html(busiest, fc["figures"]), args.runs)
+    print(f"side panel of the busiest place:    {sec:.3f} s (built on click, for that place only)")
 
 
 if __name__ == "__main__":
