@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 NO_SOURCE = "(keine Quelle genannt)"
 TYPES = ("Regierung", "Militär", "Nachrichtendienst", "Medien", "NGO", "international",
@@ -92,8 +93,10 @@ def _is_person(words: list[str]) -> bool:
         for w in words)
 
 
+@lru_cache(maxsize=65536)
 def entity_key(surface: str | None) -> str:
-    """One key for every spelling of the same speaker or body."""
+    """One key for every spelling of the same speaker or body (cached: a store repeats its
+    sources thousands of times and every page run asks)."""
     if not surface or not surface.strip():
         return NO_SOURCE
     acronyms = [a for a in _ACRONYM.findall(surface) if a not in ("US", "USA")]
@@ -109,6 +112,7 @@ def entity_key(surface: str | None) -> str:
     return " ".join(_NAME_VARIANTS.get(_fold(w), _fold(w)) for w in body)
 
 
+@lru_cache(maxsize=65536)
 def source_type(surface: str | None) -> str:
     """Government, military, intelligence, media, NGO or international, by the words used."""
     if not surface:
