@@ -209,7 +209,7 @@ def _run(chunks: list[list[Item]], workers: int | None,
         cluster = None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=50)
+                               dashboard_address=":0", silence_logs=50)
         client = Client(cluster)
     try:
         futures = client.map(analyse_items, chunks, pure=False)

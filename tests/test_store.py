@@ -206,21 +206,14 @@ def test_kill_during_ingest_leaves_whole_batches(tmp_path, capsys):
 
 
 def test_dask_workers_give_the_same_store_as_serial(tmp_path, capsys):
+    """Through the real command line, so the worker processes start from ``python -m geo``."""
     files = _varied(tmp_path / "in", 12)
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     ingest(Store(serial), [Item(p.name, str(p), p.read_bytes()) for p in files])
-    items = [Item(p.name, str(p), p.read_bytes()) for p in files]
-    summary = ingest(Store(parallel), items, workers=2, chunk=5)  # both workers get some
-    assert summary.new == 12
+    done = subprocess.run([sys.executable, "-m", "geo", "ingest", "--store", str(parallel),
+                           "--workers", "2", str(tmp_path / "in")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("12 new, 0 already known, 0 unreadable")
+    assert "Traceback" not in done.stderr
     assert _strip(_export(serial, capsys)) == _strip(_export(parallel, capsys))
-
-
-def test_a_writer_that_lost_the_race_says_already_known(tmp_path, monkeypatch):
-    store = Store(tmp_path / "store")
-    data = (TEXT + "Gleichzeitig.\n").encode()
-    first = ingest(store, [Item("a.txt", "a.txt", data)])
-    # a second writer that looked before the first one's batch landed: it analyses again
-    monkeypatch.setattr(Store, "known", lambda self: {})
-    second = ingest(store, [Item("b.txt", "b.txt", data)])
-    assert (first.new, second.new, second.known) == (1, 0, 1)
-    assert [a["name"] for a in store.tables()["articles"]] == ["a.txt"]
