@@ -21,6 +21,7 @@ from geo.paths import static_dir
 
 BASEMAP_DIR = static_dir() / "basemap"
 FILES = (COUNTRIES, OBLASTS, LABELS) = ("countries.geojson", "oblasts.geojson", "labels.json")
+COUNTRY_NAMES = "country_names_de.json"  # ISO code -> German name, for tables and exports
 # Populated places named on the basemap, by the zoom from which they show: the bigger the
 # town, the earlier. Only around the war zone (LABEL_BOX) below a million inhabitants.
 LABEL_ZOOMS = ((1_000_000, 5), (300_000, 6), (100_000, 7), (30_000, 8), (10_000, 9))
@@ -48,6 +49,11 @@ def load(name: str) -> Any:
 def labels() -> list[list[Any]]:
     """Basemap names as [lat, lon, name, min_zoom, css class] (cities, oblasts, countries)."""
     return list(load(LABELS))
+
+
+def country_name(code: str | None) -> str:
+    """'UA' -> 'Ukraine': the German name of a country code (the code itself if unknown)."""
+    return load(COUNTRY_NAMES).get(code or "", code or "")
 
 
 def label_zoom(population: int, lon: float, lat: float) -> int | None:
@@ -89,6 +95,13 @@ def build_labels(out: Path = BASEMAP_DIR) -> int:
         name = next((r.name_de for r in row if r.feature_code == "PCLI"), feat["properties"]["name"])
         pt = geom.representative_point()
         rows.append([round(pt.y, 3), round(pt.x, 3), name, COUNTRY_LABEL_ZOOM, "lb-country"])
+    names: dict[str, str] = {}
+    for i in range(len(gaz.places)):
+        p = gaz.place(i)
+        if p.feature_code in ("PCLI", "PCLD", "PCLF", "PCLS", "TERR") and p.name_de:
+            names.setdefault(p.country_code, p.name_de)
+    (out / COUNTRY_NAMES).write_text(json.dumps(dict(sorted(names.items())), ensure_ascii=False,
+                                                indent=0), encoding="utf-8")
     rows = _distinct(rows)
     rows.sort(key=lambda r: (r[3], r[2]))
     (out / LABELS).write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")),

@@ -9,7 +9,7 @@ import io
 import json
 from typing import Any
 
-from geo import sources, timeline
+from geo import basemap, sources, timeline
 from geo.mapview import ROLE_LABELS, role_of
 from geo.popups import (
     CATEGORY_LABELS,
@@ -39,7 +39,8 @@ def places_rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append({
             "Ort": german_name(p), "Name (englisch/lokal)": p["name"],
             "Art": kind_label(p.get("kind")), "Rolle": ROLE_LABELS[role_of(p)],
-            "Staat": p.get("country_code"), "Verwaltungseinheit": p.get("admin1"),
+            "Staat": basemap.country_name(p.get("country_code")),
+            "Verwaltungseinheit": p.get("admin1"),
             "ungefähr": is_approximate(p), "Sicherheit": p.get("confidence"),
             "Breite": lat, "Länge": lon, "Erwähnungen": len(p["mentions"]),
             "Zahlen": len(by_place.get(p["place_id"], [])),
@@ -47,6 +48,7 @@ def places_rows(fc: dict[str, Any]) -> list[dict[str, Any]]:
             "Artikel": ", ".join(dict.fromkeys(m["article"] for m in p["mentions"])),
             "geschrieben als": ", ".join(dict.fromkeys(m["surface"] for m in p["mentions"])),
             "place_id": p["place_id"], "kind": p.get("kind"), "precision": p.get("precision"),
+            "country_code": p.get("country_code"),
         })
     return rows
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from geo import basemap
 from geo.sources import source_type
 
 CATEGORY_LABELS = {
@@ -44,7 +45,7 @@ def german_number(n: int | float) -> str:
 
 def actor_label(code: str | None) -> str:
     """Whose people a figure counts, in words (codes stay in the exports' own columns)."""
-    return ACTOR_LABELS.get(code or "", code or "")
+    return ACTOR_LABELS.get(code or "") or basemap.country_name(code)
 
 
 def kind_label(kind: str | None) -> str:

@@ -33,6 +33,7 @@ def test_places_csv_reads_back_with_umlauts_and_counts():
     assert rows["Worobscha"]["ungefähr"] == "True" and rows["Worobscha"]["Art"] == "Dorf"
     assert rows["Seoul"]["Rolle"] == "sprechende Hauptstadt / Institution"
     assert rows["Kiew"]["Name (englisch/lokal)"] == "Kyiv" and rows["Kiew"]["kind"] == "city"
+    assert rows["Kiew"]["Staat"] == "Ukraine" and rows["Kiew"]["country_code"] == "UA"
 
 
 def test_figures_csv_neutralises_formulas():

@@ -90,6 +90,13 @@ def test_popup_is_small_german_and_the_panel_has_the_detail():
     assert "undatiert" in panel_html(BY_ID["lagebild:plekhovo"], FC["figures"])
 
 
+def test_actor_codes_read_as_country_names():
+    from geo.popups import actor_label
+
+    assert actor_label("KP") == "Nordkorea" and actor_label("FR") == "Frankreich"
+    assert actor_label(None) == ""
+
+
 def test_numbers_and_dates_in_one_german_format():
     assert german_number(10000) == "10.000" and german_number(1234567) == "1.234.567"
     assert german_date("2024-11-05") == "05.11.2024"

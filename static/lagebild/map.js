@@ -194,12 +194,25 @@
     group.addLayers(markers);
     group.addTo(map);
 
+    // Names of the most reported places, most reported first; one that would overlap a name
+    // already drawn at this zoom waits for a closer zoom.
     var labels = L.layerGroup().addTo(map);
-    cfg.labels.forEach(function (p) {
-      labels.addLayer(L.marker([p.lat, p.lon], {interactive: false, keyboard: false,
-        pane: 'tooltipPane', icon: L.divIcon({html: el('span', null, p.name),
-          className: 'lb-label', iconSize: null, iconAnchor: [-8, 18]})}));
-    });
+    function drawLabels() {
+      labels.clearLayers();
+      var taken = [];
+      cfg.labels.forEach(function (p) {
+        var pt = map.latLngToContainerPoint([p.lat, p.lon]);
+        var w = 7 * p.name.length + 12, cx = pt.x + 8 + w / 2;  // the name starts 8 px right
+        if (taken.some(function (t) {
+          return Math.abs(t.x - cx) < (t.w + w) / 2 && Math.abs(t.y - pt.y) < 18;
+        })) return;
+        taken.push({x: cx, y: pt.y, w: w});
+        labels.addLayer(L.marker([p.lat, p.lon], {interactive: false, keyboard: false,
+          pane: 'tooltipPane', icon: L.divIcon({html: el('span', null, p.name),
+            className: 'lb-label', iconSize: null, iconAnchor: [-8, 18]})}));
+      });
+    }
+    map.on('zoomend', drawLabels);
     legend(map, cfg);
 
     if (cfg.view) {
@@ -207,6 +220,7 @@
     } else if (cfg.bounds) {
       map.fitBounds(cfg.bounds, {padding: [30, 30], maxZoom: cfg.fit_max_zoom, animate: false});
     }
+    drawLabels();
     keepViewInUrl(map);
     // for tests and the benchmark: show a place by its label (opens its cluster)
     window.lagebild = {group: group, markers: byId, show: function (label, done) {
