@@ -265,6 +265,22 @@ def load(directory: Path | None = None) -> Lexicon:
     return _build(raw)
 
 
+def resolution_weights(features: tuple[str, ...], directory: Path | None = None
+                       ) -> tuple[float, ...]:
+    """The place resolver's fitted weights in ``features`` order (from
+    ``resolution_weights.json``, written by ``scripts/fit_resolution.py``). Refuses weights
+    fitted for other features: a renamed or added feature needs a refit, not a silent zero."""
+    path = (directory or data_dir() / "lexicon") / "resolution_weights.json"
+    raw = _read(path, "resolution_weights")
+    fitted = raw.get("features")
+    weights = raw.get("weights")
+    if not isinstance(fitted, list) or not isinstance(weights, dict) or \
+            fitted != list(features) or set(weights) != set(features):
+        raise LexiconError(f"{path.name}: fitted for features {fitted}, the resolver has "
+                           f"{list(features)}: run scripts/fit_resolution.py")
+    return tuple(float(weights[f]) for f in features)
+
+
 def _read(path: Path, name: str) -> dict[str, Any]:
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         keys = [k for k, _ in pairs]
