@@ -152,6 +152,19 @@
     try { top.document.documentElement.lang = 'de'; } catch (e) { /* not same-origin */ }
   }
 
+  // A place chosen in the app's list reaches the map as streamlit-folium's center/zoom, which
+  // it applies with map.setView([lat, lon], zoom): the one call with a plain array for a
+  // centre (Leaflet and markercluster pass LatLng objects). That call flies instead of jumping.
+  function flyOnChoice(map) {
+    var setView = map.setView;
+    map.setView = function (center, zoom) {
+      if (arguments.length === 2 && Array.isArray(center)) {
+        return map.flyTo(center, zoom, {duration: 0.8});
+      }
+      return setView.apply(map, arguments);
+    };
+  }
+
   function init(map, cfg) {
     document.documentElement.lang = 'de';
     map.setMinZoom(cfg.min_zoom);
@@ -222,6 +235,7 @@
     }
     drawLabels();
     keepViewInUrl(map);
+    flyOnChoice(map);
     // for tests and the benchmark: show a place by its label (opens its cluster)
     window.lagebild = {group: group, markers: byId, show: function (label, done) {
       var m = markers.filter(function (x) { return x.options.lbLabel === label; })[0];
