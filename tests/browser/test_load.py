@@ -13,6 +13,7 @@ import importlib.util
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from types import ModuleType
 
 import pytest
@@ -43,7 +44,11 @@ def test_concurrent_protocol_sessions(load_server: Server) -> None:
     bench = _bench()
     port = int(load_server.url.rsplit(":", 1)[1])
     t0 = time.perf_counter()
-    runs = asyncio.run(bench.concurrent_sessions(port, SESSIONS, SESSION_TIMEOUT))
+    # Its own thread: Playwright's sync API (the other browser tests, same process) leaves an
+    # event loop running in this one, and asyncio.run refuses to start inside it.
+    with ThreadPoolExecutor(1) as pool:
+        runs = pool.submit(asyncio.run, bench.concurrent_sessions(
+            port, SESSIONS, SESSION_TIMEOUT)).result()
     wall = time.perf_counter() - t0
     report = "\n".join(f"session {i}: error={r.error!r} exceptions={r.exceptions} "
                        f"map={r.map_s} end={r.end_s} messages={r.messages}"
