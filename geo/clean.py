@@ -30,6 +30,12 @@ _CREDIT = re.compile(r"^\s*(?:©|\(c\)|Foto:|Bild:|Fotos:|Quelle:\s*$)", re.IGNO
 _LINE = re.compile(r"[^\n]*")
 
 
+# A credit is a short line; a line of several sentences is prose whatever it starts or ends with
+# (an article pasted as one line may begin "Bild: ..." or end with ";").
+_CREDIT_MAX = 200
+_SENTENCES = re.compile(r"[.!?] [A-ZÄÖÜ]")
+
+
 def is_furniture(line: str) -> bool:
     """True for a line that is page furniture rather than article prose."""
     stripped = line.strip()
@@ -37,7 +43,9 @@ def is_furniture(line: str) -> bool:
         return True
     if stripped.casefold() in _FURNITURE:
         return True
-    return bool(_CREDIT.match(stripped) or _CODE.match(stripped))
+    if len(stripped) <= _CREDIT_MAX and _CREDIT.match(stripped):
+        return True
+    return bool(_CODE.match(stripped)) and len(_SENTENCES.findall(stripped, 0, 2000)) < 2
 
 
 def prose_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:

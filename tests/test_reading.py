@@ -58,3 +58,16 @@ def test_folder_reads_only_article_files_sorted(tmp_path):
     articles, messages = read_paths([tmp_path])
     assert [a.id for a in articles] == ["a", "b"]
     assert messages == [f"{tmp_path / 'empty.txt'}: empty file"]
+
+
+def test_an_article_on_one_line_is_prose_whatever_it_starts_or_ends_with():
+    from geo.reading import read_bytes
+
+    body = ("Laut Berichten kämpfen 400 Männer in Laschkar Gah. Die Lage in Helmand bleibt "
+            "angespannt. Auch in Kandahar gab es Gefechte. ") * 5
+    for text in ("Bild: ISAF " + body, body + "Ende;", "Foto: dpa " + body):
+        article = read_bytes("one_line.txt", text.encode("utf-8"))
+        covered = sum(s.end - s.start for s in article.segments)
+        assert covered > 0.9 * len(text)
+    credit = read_bytes("credit.txt", "Bild: dpa/Max Muster\nIn Kiew fielen Schüsse.\n".encode())
+    assert [credit.text[s.start:s.end] for s in credit.segments] == ["In Kiew fielen Schüsse."]
