@@ -123,9 +123,11 @@ def sidebar_view(fc: dict, opts: dict[str, list[str]], span: timeline.Span) -> f
         st.sidebar.caption(f"{popups.german_number(undated['Artikel'])} Artikel sind undatiert "
                            "(kein Datum im Text oder in den Angaben); ein Zeitfenster blendet "
                            "sie aus.")
-    st.sidebar.button("Filter zurücksetzen", on_click=reset_filters, key="reset_top")
-    return filters.View(**values, q=q, start=start, end=end,
+    view = filters.View(**values, q=q, start=start, end=end,
                         place=st.session_state.get("f_place") or "")
+    st.sidebar.button("Filter zurücksetzen", on_click=reset_filters, key="reset_top",
+                      disabled=filters.is_default(view))
+    return view
 
 
 def add_articles(kept: Store) -> None:
@@ -311,7 +313,7 @@ def places_table(view_fc: dict) -> None:
 
 
 def without_place_tab(view_fc: dict) -> None:
-    rows = [r for r in exports.figures_rows(view_fc) if r["Orte"] == "ohne Ort"]
+    rows = exports.figures_rows({**view_fc, "figures": filters.without_place(view_fc)})
     homed = sum(1 for f in view_fc.get("figures", []) if f.get("home"))
     st.caption(f"{popups.german_number(homed)} Zahlen ohne eigenen Ort stehen beim Ort ihres "
                "Satzes oder beim Hauptort ihres Artikels (und sagen es); diese hier haben keinen.")

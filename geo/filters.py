@@ -189,12 +189,4 @@ def without_place(fc: dict[str, Any]) -> list[dict[str, Any]]:
     return [f for f in fc.get("figures", []) if not f["place_ids"]]
 
 
-def search_names(props: dict[str, Any]) -> str:
-    """Everything a place can be searched by: German, English/local and as-written names, so
-    "Kiew" and "Kyiv" find the same place."""
-    names = [props.get("name_de") or "", props.get("name") or ""]
-    names += [m["surface"] for m in props["mentions"]]
-    return " ".join(dict.fromkeys(n for n in names if n))
-
-
 QUERY_KEYS = tuple(f.name for f in fields(View))

@@ -13,7 +13,6 @@ from geo.filters import (
     home_figures,
     is_default,
     options,
-    search_names,
     to_query,
     without_place,
 )
@@ -127,11 +126,6 @@ def test_figure_without_place_gets_a_home_and_says_so():
     assert homed[2]["place_ids"] == [] and "home" not in homed[2]
     assert without_place(home_figures(fc)) == [nowhere]
     assert len(home_figures(fc)["figures"]) == len(fc["figures"])  # none vanishes
-
-
-def test_places_are_found_by_german_english_and_written_names():
-    kyiv = next(f for f in FC["features"] if f["properties"]["name"] == "Kyiv")["properties"]
-    assert "Kiew" in search_names(kyiv) and "Kyiv" in search_names(kyiv)
 
 
 def test_reset_view_is_the_default():
