@@ -51,6 +51,8 @@ _EXCLUSIVE: tuple[tuple[str, str, frozenset[str], str], ...] = (
      "a hedge qualifies a number and is none"),
     ("function_words:not_sources", "attribution_frames:nach_nouns", frozenset(),
      "a source noun cannot be a word that is never a source"),
+    ("organisation_cues:sports_context", "settlement_words:all", frozenset(),
+     "a word of a match report says a town is a team, a settlement word that it is a place"),
     ("place_types:all", "settlement_words:settlements", frozenset(),
      "a type word makes the name after it a region, a settlement word a town"),
     ("person_cues:all", "prepositions:any", frozenset(),
@@ -127,7 +129,11 @@ class PlaceWords:
     name_links: frozenset[str]
     saying: frozenset[str]
     function_words: frozenset[str]  # never a given name: cues, articles, joiners and these
-    months: frozenset[str]  # "Mitte April": a capitalised word after a period word is no place
+    organisations: frozenset[str]  # "Hamas": never a place, whatever town has the name
+    sports_context: frozenset[str]  # "Bundesliga", "Spieltag": the article reports on sport
+    people_named: frozenset[str]  # "die Bayern": a region named like its people
+    periods: frozenset[str]  # "Mitte", "Ende": before a month ("Mitte April") no place
+    months: frozenset[str]
 
     @property
     def type_forms(self) -> tuple[str, ...]:
@@ -461,4 +467,7 @@ def _place_words(raw: dict[str, dict[str, Any]]) -> PlaceWords:
         part_nouns=frozenset(ctx["part_nouns"]), event_heads=tuple(ctx["event_heads"]),
         name_links=frozenset(ctx["name_links"]), saying=frozenset(ctx["saying"]),
         function_words=cues | articles | joiners | frozenset(ctx["function_words"]),
-        months=frozenset(raw["calendar"]["months"]))
+        organisations=frozenset(clubs["organisations"]),
+        sports_context=frozenset(clubs["sports_context"]),
+        people_named=frozenset(ctx["people_named"]),
+        periods=frozenset(raw["calendar"]["periods"]), months=frozenset(raw["calendar"]["months"]))

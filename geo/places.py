@@ -72,6 +72,15 @@ _SETTLEMENT_WORDS = _WORDS.settlements
 _FUNCTION_WORDS = _WORDS.function_words
 _NAME_LINKS = _WORDS.name_links
 _SAYING = _WORDS.saying
+_ORGANISATIONS = _WORDS.organisations
+_SPORTS = _WORDS.sports_context
+_PEOPLE_NAMED = _WORDS.people_named
+_PERIODS = _WORDS.periods
+_MONTHS = _WORDS.months
+# A dateline: a paragraph that opens with places (and an agency) before a dash: "KIEW –",
+# "Wien/Linz –", "GAZA (dpa) –". What may follow the name, and what may stand before it.
+_DATELINE_AFTER = re.compile(r"(?:\s*/\s*[^\W\d_][\w.'’-]*)*\s*(?:\([^()\n]{1,30}\)\s*)?[–—-]\s")
+_DATELINE_BEFORE = re.compile(r"\s*(?:[^\W\d_][\w.'’-]*\s*/\s*)*")
 
 
 class _Token:
@@ -90,9 +99,11 @@ class _Tokens:
     a name and at their neighbours, so each ``_Token`` is made the first time it is read:
     building one for every word was a third of the recogniser's time."""
 
-    __slots__ = ("_matches", "_made", "starts", "_plural")
+    __slots__ = ("_matches", "_made", "starts", "_plural", "prose", "sports")
 
     def __init__(self, prose: str, sentence: Sentence, capitals: _Capitals) -> None:
+        self.prose = prose
+        self.sports = capitals.sports
         self._matches = list(_TOKEN.finditer(prose, sentence.start, sentence.end))
         self._made: list[_Token | None] = [None] * len(self._matches)
         # indexes of the words a name may start with, in order
@@ -135,7 +146,7 @@ class _Hit:
     typed: bool  # a type word made it a region
     evidence: float  # how sure recognition is (0..1)
     role: Role = "place"
-    settlement: bool = False  # "die Stadt Charkiw", "das Dorf Plechowo": never the region
+    settlement: bool = False  # "die Stadt Charkiw", "CHARKIW –": never the region
     compound_head: str = ""  # "angaben" of "US-Angaben": the mention is the place part
     cue: bool = False  # a place-cue preposition right before ("in Bochum")
 
@@ -168,12 +179,14 @@ class _Capitals:
     tokenised. The scan finds every word ``_TOKEN`` finds that starts with a capital, and some
     parts of words besides ("Bar" of "foo-Bar"), which only cost a look."""
 
-    __slots__ = ("prose", "gaz", "keys", "alone", "first", "astral")
+    __slots__ = ("prose", "gaz", "keys", "alone", "first", "astral", "sports")
 
     def __init__(self, prose: str, gaz: Gazetteer) -> None:
         self.prose, self.gaz = prose, gaz
         self.astral = bool(_ASTRAL.search(prose))  # capitals beyond the scan's: read all
         self.keys = set(map(str.casefold, _CAPITAL.findall(prose)))
+        # a match report: a town named without a place cue is a team ("fertigte Bochum ab")
+        self.sports = len(self.keys & _SPORTS) >= 2
         # a name that is no word starts one; the rest of the names and the frequent words were
         # decided when built (difference, not difference_update or &: only it walks the small
         # set and looks up the big one)
@@ -417,7 +430,8 @@ def _match_at(tokens: _Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
     if evidence <= 0:
         return None, 0
     hit = _Hit(tok.start, tok.end, sentence, rows, word.key, False, evidence)
-    if i and tokens[i - 1].key.endswith(_SETTLEMENT_WORDS):
+    if (i and tokens[i - 1].key.endswith(_SETTLEMENT_WORDS)) or _dateline(tokens, i):
+        # "die Stadt Charkiw"; "CHARKIW –": a dateline names a town, never the region
         towns = tuple(r for r in rows if gaz.places[r].feature_code.startswith("PPL"))
         hit.rows, hit.settlement = towns or rows, True
     return hit, 1
@@ -511,6 +525,14 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     prev = tokens[i - 1] if i else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     key, codes, big, curated = word.key, word.codes, word.big, word.curated
+    if _dateline(tokens, i):
+        return 0.95  # "KIEW –", "GAZA (dpa) –": where the report was filed
+    if tok.key in _ORGANISATIONS or tok.key in _CLUB_BEFORE:
+        return 0.0  # "Hamas" (an alternate name of Hamm), "Werder", "die Wiener Austria"
+    if nxt is not None and tok.key in _PERIODS and nxt.key in _MONTHS:
+        return 0.0  # "Mitte April", "Ende Mai"
+    if prev is not None and prev.key in _ARTICLES and tok.key in _PEOPLE_NAMED:
+        return 0.0  # "die Bayern jubelten": the people or the club; the land takes no article
     country_like = bool(codes & {"PCLI", "CONT"}) or key in gaz.speaker_keys
     if not country_like and (tok.key in persons or
                              (prev is not None and _person_before(prev, tok, gaz))):
@@ -520,14 +542,18 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
         return 0.0  # "Kim Jong-un", "Florenz Müller", "Lara Croft" (Croft is a hamlet too)
     if not country_like and tok.text.isupper() and len(tok.text) <= 4:
         return 0.0  # an acronym ("NIS", "ISW"), whatever town has it as an alternate name
-    if "PCLI" not in codes and _in_club_name(prev, tok, nxt):
-        return 0.0  # "FC Bayern", "Borussia Dortmund", "Manchester United": a club, no place
+    if "PCLI" not in codes and (_in_club_name(prev, tok, nxt) or (
+            i >= 2 and prev is not None and prev.capital and tok.start - prev.end == 1
+            and _in_club_name(tokens[i - 2], prev, None))):
+        return 0.0  # "FC Bayern", "FC Bayern München", "Manchester United": a club, no place
     if prev is not None and prev.key in _WATERSIDE and not codes & {"PCLI", "CONT", "ADM1"}:
         return 0.0  # "am Don", "am Dnipro": German says "am" of rivers, seas and fronts
     # a preposition right before the name ("auf, Elena" is a verb's particle)
     direct = prev is not None and prev.key in _LOCATIVE and tok.start - prev.end == 1
     locative = direct or (prev is not None and _settlement_word(prev, gaz)) \
         or _in_located_list(tokens, i, gaz)
+    if tokens.sports and not country_like and not locative:
+        return 0.0  # a team in a match report: "fertigte Bochum ab", "wie Leipzig 20 Punkte"
     if key in gaz.first_names and big < 200_000 and not (country_like or curated or direct):
         return 0.0  # "Johannes", "David": a given name before it is a town
     if prev is not None and prev.key in _ARTICLES and not country_like and not locative \
@@ -546,6 +572,16 @@ def _word_evidence(tokens: _Tokens, i: int, word: _Word, gaz: Gazetteer,
     if big >= 50_000:
         return 0.85
     return 0.6 if big >= 10_000 else _WEAK
+
+
+def _dateline(tokens: _Tokens, i: int) -> bool:
+    """True if the word is a place of a dateline: at the start of a paragraph (or after the
+    dateline's other places), followed by more places, an agency and a dash."""
+    tok, prose = tokens[i], tokens.prose
+    if not _DATELINE_AFTER.match(prose, tok.end):
+        return False
+    line = prose.rfind("\n", 0, tok.start) + 1
+    return _DATELINE_BEFORE.fullmatch(prose, line, tok.start) is not None
 
 
 def _in_club_name(prev: _Token | None, tok: _Token, nxt: _Token | None) -> bool:
@@ -679,6 +715,8 @@ def _role(tokens: _Tokens, start: int, end: int, hit: _Hit, gaz: Gazetteer) -> R
     where it is a location ("in der Ukraine", "nach Russland", "im Kreml", "Ukraine-Krieg")."""
     if hit.compound_head:
         return "place" if hit.compound_head.startswith(_EVENT_HEADS) else "speaker"
+    if _dateline(tokens, start):
+        return "place"
     codes = {gaz.places[r].feature_code for r in hit.rows}
     if hit.bare_key not in gaz.speaker_keys and (hit.typed or not codes & {"PCLI", "PPLC"}):
         return "place"
@@ -710,9 +748,10 @@ FEATURES = (
     "log_population",  # log10(population + 1) / 7
     "country", "region", "city",  # feature class (a village is none of these)
     "capital",  # a national capital
-    "own_name",  # written as the place's own (canonical or German) name, not an alternate
+    "own_name",  # written as the place's own canonical or German name ("Kiew", "Odessa"), not
+    #              an alternate; the German name apart is no feature: GeoNames' alternates carry
+    #              no language, and small namesakes get German names that are none ("Usa")
     "qualified_name",  # its canonical name without GeoNames' qualifier: "Halle (Saale)"
-    "german_name",  # written as its German exonym ("Kiew", "Peking"), not the canonical name
     "curated",  # a supplement entry or a region: chosen for this domain
     "near",  # 1 - km / 400 to the nearest of the article's other unambiguous places
     "same_country",  # the article names another place in the candidate's country
@@ -778,8 +817,9 @@ class _Context:
 
 
 def _candidates(hit: _Hit, context: _Context) -> tuple[int, ...]:
-    """The hit's places; after a typed region of the same name, the region's (one sense per
-    discourse: "Region Kursk" ... "in Kursk")."""
+    """The hit's places; where the article names a typed region of the same name, the region's
+    (one sense per discourse: "Region Kursk" ... "in Kursk"), unless a settlement word or a
+    dateline made the name a town."""
     typed = context.region_of.get(hit.bare_key)
     if not hit.typed and not hit.settlement and typed is not None:
         return typed.rows
@@ -803,7 +843,6 @@ def candidate_features(p: Row, hit: _Hit, context: _Context) -> tuple[float, ...
         f.log_population, f.country, f.region, f.city, f.capital,
         float(key == f.name or key == f.name_de),
         float(key == f.unqualified != f.name),
-        float(key == f.name_de != f.name),
         f.curated, near,
         _by_others(context.countries.get(p.country_code), key),
         0.0 if f.country else _by_others(context.admin1s.get((p.country_code, p.admin1)), key),

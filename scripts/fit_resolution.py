@@ -182,7 +182,7 @@ def training_examples() -> dict[str, list[tuple[np.ndarray, int]]]:
 
 def fit(examples: list[tuple[np.ndarray, int]], l2: float = L2, steps: int = 50) -> np.ndarray:
     """Weights maximising sum(log softmax(X w)[gold]) - l2/2 |w|^2, by Newton's method."""
-    w = np.zeros(len(FEATURES))
+    w = np.zeros(examples[0][0].shape[1])
     for _ in range(steps):
         grad = -l2 * w
         hess = l2 * np.eye(len(w))

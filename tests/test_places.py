@@ -244,3 +244,56 @@ def test_inflected_settlement_words_make_their_list_places(gaz):
     assert got.get("Otscheretyne") == "geonames:698759"
     assert set(_resolved("In den Dörfern Otscheretyne und Kurachowe fiel Strom aus.", gaz)) == {
         "Otscheretyne", "Kurachowe"}
+
+
+def test_club_names_and_club_words_are_no_places(gaz):
+    text = ("Der FC Schalke Gelsenkirchen unterlag. Die Wiener Austria siegte, Werder "
+            "verlor, Dynamo hielt mit. Danach reisten beide nach Gelsenkirchen.")
+    assert [m.surface for m in _mentions(text, gaz)] == ["Gelsenkirchen"]
+
+
+def test_towns_in_a_match_report_are_teams_unless_a_place_cue_says_otherwise(gaz):
+    text = ("Am 12. Spieltag der Bundesliga schlug Freiburg Augsburg mit 3:1. Nach dem Abpfiff "
+            "feierten die Fans in Freiburg bis in die Nacht.")
+    got = _mentions(text, gaz)
+    assert [(m.surface, m.start) for m in got] == [("Freiburg", text.rindex("Freiburg"))]
+
+
+def test_regions_named_like_their_people_after_an_article_are_the_people(gaz):
+    got = _resolved("Die Sachsen wählten, die Hessen auch; in Sachsen regnete es.", gaz)
+    assert list(got) == ["Sachsen"] and got["Sachsen"] == "ne:DEU-1601"
+    assert len(_mentions("Die Sachsen wählten; in Sachsen regnete es.", gaz)) == 1
+
+
+def test_organisations_named_like_towns_are_no_places(gaz):
+    assert _mentions("Die Hamas und die Hisbollah drohten erneut.", gaz) == []
+    assert _mentions("Hamas meldete neue Angriffe, laut Hisbollah ohne Folgen.", gaz) == []
+    assert [m.surface for m in _mentions("Kämpfer der Hamas griffen Sderot an.", gaz)] == [
+        "Sderot"]
+
+
+def test_a_period_word_before_a_month_is_no_place(gaz):
+    text = "Die Kämpfe dauern bis Mitte Oktober, seit Ende Mai; in Mitte wird gebaut."
+    starts = {m.start for m in _mentions(text, gaz)}
+    assert text.index("Mitte") not in starts and text.index("Ende") not in starts
+    assert text.rindex("Mitte") in starts  # Berlin's district, after "in"
+
+
+def test_datelines_are_places(gaz):
+    text = ("ODESSA – Drohnen trafen den Hafen.\n\nRom/Mailand – Proteste gegen Russland.\n\n"
+            "BERN (sda) – Die Schweiz schwieg.\n\nLONDON – Premier Starmer sprach.")
+    got = {m.surface: (m.place.place_id, m.role) for m in _mentions(text, gaz)}
+    assert got["ODESSA"] == ("geonames:698740", "place")
+    assert got["Rom"][1] == got["Mailand"][1] == got["BERN"][1] == got["LONDON"][1] == "place"
+    assert got["BERN"][0] == "geonames:2661552"
+    # a capital that opens a sentence without a dash still speaks
+    assert [m.role for m in _mentions("Bern erklärte nichts.", gaz)] == ["speaker"]
+
+
+def test_a_city_named_like_its_oblast_is_the_city_unless_a_type_word_says_region(gaz):
+    (alone,) = _mentions("Raketen trafen Saporischschja.", gaz)
+    assert alone.place.kind == "city"
+    # a dateline names the city even where the article speaks of the region
+    got = _mentions("SAPORISCHSCHJA – In der Region Saporischschja fiel Strom aus.", gaz)
+    assert [(m.surface, m.place.kind) for m in got] == [
+        ("SAPORISCHSCHJA", "city"), ("Region Saporischschja", "region")]

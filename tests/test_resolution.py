@@ -55,7 +55,7 @@ def test_features_of_one_candidate_are_the_named_facts(gaz):
     pop = gaz.places[gaz.by_id["geonames:703448"]].population
     assert f["log_population"] == pytest.approx(math.log10(pop + 1) / 7)
     assert (f["city"], f["capital"], f["country"], f["region"]) == (1, 1, 0, 0)
-    assert f["own_name"] == 1 and f["german_name"] == 1  # "Kiew" is its German name, not Kyiv
+    assert f["own_name"] == 1 and f["qualified_name"] == 0  # "Kiew" is its German name
     assert f["near"] == 0 and f["same_country"] == 0  # nothing else in the article
     assert f["cue_town"] == 0 and f["german_speaking"] == 0
 
