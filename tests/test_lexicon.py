@@ -74,6 +74,8 @@ def test_copy_of_shipped_data_loads(planted) -> None:
      r"\['bei'\] in both person_cues:all and prepositions:any"),
     ("organisation_cues", lambda d: d["club_before"].append("Sowie"),
      r"\['sowie'\] in both organisation_cues:all and place_context:all"),
+    ("organisation_cues", lambda d: d["sports_context"].append("Stadt"),
+     r"\['stadt'\] in both organisation_cues:sports_context and settlement_words:all"),
     ("place_context", lambda d: d["list_joiners"].remove("oder"),
      r"\['oder'\] in function_words:list_joiners but not in place_context:list_joiners"),
 ])
