@@ -30,13 +30,11 @@ from geo.model import Place
 from geo.paths import cache_dir, data_dir
 from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-# The pickle's layout version, and the content of the lexicon files whose words the build's
-# rules read (type words here, the recogniser's lists for ``start_keys``): an edited word list
-# rebuilds the index as edited code does.
+FORMAT = 26  # the pickle's layout version
+# The lexicon files whose words the build's rules read (type words here, the recogniser's
+# lists for ``start_keys``): an edited word list rebuilds the index as edited code does.
 _BUILD_LEXICON = ("place_types", "place_context", "person_cues", "organisation_cues",
                   "prepositions", "settlement_words", "function_words", "calendar")
-FORMAT = "26:" + hashlib.sha256(b"".join(
-    (data_dir() / "lexicon" / f"{name}.json").read_bytes() for name in _BUILD_LEXICON)).hexdigest()[:16]
 GAZ = data_dir() / "gazetteer"
 
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ .\-]*$")
@@ -492,6 +490,8 @@ def _cache_path() -> Path:
     h = hashlib.sha256(str(FORMAT).encode())
     for path in sorted(GAZ.glob("*.csv")):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in _BUILD_LEXICON:
+        h.update(name.encode() + b"\0" + (data_dir() / "lexicon" / f"{name}.json").read_bytes())
     here = Path(__file__).resolve().parent
     for name in _BUILD_CODE:
         h.update(name.encode() + b"\0" + (here / name).read_bytes())
