@@ -42,6 +42,10 @@ ARTICLES = GOLD_DIR / "articles"
 
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "benchmarks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from eval_places import PRF  # noqa: E402  (one definition of precision and recall)
 
 KINDS = ("country", "region", "settlement", "other")
 # How far a predicted point may lie from the gold point and still count as the same place.
@@ -205,24 +209,6 @@ def load_gold(path: str | Path = GOLD, texts: dict[str, str] | None = None) -> G
 # matching and P/R
 
 
-@dataclass
-class PRF:
-    tp: int
-    fp: int
-    fn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
