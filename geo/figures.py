@@ -88,8 +88,10 @@ _CAP = r"[„\"»]?[A-ZÄÖÜ][\w\-]*[“\"«]?"
 _ADJ = rf"[a-zäöüß]+{alternation(_ADJ_ENDINGS)}\s+"
 _ISCH = rf"[a-zäöüß]+{alternation(_LEX.adjective_suffixes)}{alternation(_ADJ_ENDINGS)}\s+"
 _LINK = alternation(_LEX.genitive_links)
+# a body's name may go on with "für ..." and its acronym: "Institut für Kriegsstudien (ISW)"
+_COMPLEMENT = rf"(?:\s+für\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?(?:\s+\([A-ZÄÖÜ]{{2,8}}\))?"
 _NP = (rf"(?<!\w)(?:{alternation(_ARTICLES, ignore_case=True)}\s+(?:{_ADJ})*|(?:{_ISCH})*)"
-       rf"{_CAP}(?:\s+{_CAP})*(?:\s+{_LINK}\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?")
+       rf"{_CAP}(?:\s+{_CAP})*(?:\s+{_LINK}\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?{_COMPLEMENT}")
 _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
 
 
@@ -145,7 +147,7 @@ _PARTICIPLE = _LEX.speech_participles
 _NP_AFTER = re.compile(rf"\s+(?P<src>{_NP})")
 # the speaker right before the verb, maybe with a name in commas after it ("Der Gouverneur des
 # Gebiets Belgorod, Wjatscheslaw Gladkow, sprach von ...")
-_NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*{_CAP}(?:\s+{_CAP})*,)?\s+$")
+_NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*(?P<name>{_CAP}(?:\s+{_CAP})*),)?\s+$")
 _PRONOUNS = _LEX.speaker_pronouns
 # weekdays, months, pronouns and the adverbs that open a sentence before an inverted subject
 # ("Insgesamt beziffert der Generalstab ...") are never the source
@@ -345,13 +347,16 @@ class _Reader:
         before = text[:anchor.start()]
         candidates = []
         m = _NP_BEFORE.search(before, max(0, len(before) - 90))
+        # the speaker as written, with the name an apposition gives ("Der Gouverneur des
+        # Gebiets, Wjatscheslaw Gladkow, sprach"): both are how analysts know a source
+        named = f"{m.group('src')}, {m.group('name')}" if m and m.group("name") else None
         if m and _SUBJECT_BEFORE.search(before[:m.start()]):
-            candidates.append(m.group("src"))
+            candidates.append(named or m.group("src"))
         after = _NP_AFTER.match(text, anchor.end())
         if after:
             candidates.append(after.group("src"))
         if m:
-            candidates.append(m.group("src"))
+            candidates.append(named or m.group("src"))
         for raw in candidates:
             if raw.split(maxsplit=1)[0].casefold() in _PREPOSITIONS:
                 continue  # "Im Gebiet Cherson meldete die Verwaltung": a place, no speaker

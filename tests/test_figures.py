@@ -228,8 +228,8 @@ def test_pronoun_speaker_is_the_last_named_source() -> None:
     figures = analyse_text("Oberst Markus Reisner sprach von schweren Kämpfen, sagte Reisner. "
                            "Er schätzte, dass etwa 800 tschechische Freiwillige kämpfen.")
     assert len(figures) == 1
-    # "schätzte" is no speech verb, so the figure has no frame of its own in its sentence
-    assert figures[0].actor == "CZ"
+    # "schätzte" is no speech verb, so "Er" has no frame of its own: the last source speaks
+    assert (figures[0].actor, figures[0].source) == ("CZ", "Reisner")
 
 
 def test_er_sagte_resolves_to_previous_speaker() -> None:
@@ -301,14 +301,16 @@ def test_a_number_leaning_on_civilians_takes_no_usual_actor() -> None:
 def test_speakers_with_apposition_assumption_and_assessment() -> None:
     f = only("Der Gouverneur des Gebiets, Wjatscheslaw Gladkow, sprach von zwei Verletzten "
              "in Charkiw.")
-    assert (f.low, f.source) == (2, "Gouverneur des Gebiets")
+    assert (f.low, f.source) == (2, "Gouverneur des Gebiets, Wjatscheslaw Gladkow")
     f = only("Der südkoreanische Geheimdienst NIS geht davon aus, dass 1.100 Nordkoreaner "
              "getötet oder verwundet wurden.")
     assert (f.low, f.category, f.actor, f.source) == (
         1100, "killed_or_wounded", "KP", "südkoreanische Geheimdienst NIS")
     f = only("Nach Einschätzung des Instituts für Kriegsstudien haben russische Truppen bei "
              "Bachmut rund 150 Quadratkilometer erobert.")
-    assert (f.category, f.actor, f.source) == ("area_km2", "RU", "Instituts")
+    assert (f.category, f.actor, f.source) == ("area_km2", "RU", "Instituts für Kriegsstudien")
+    f = only("Laut dem Institut für Kriegsstudien (ISW) sind 300 Soldaten gefallen.")
+    assert (f.low, f.source) == (300, "Institut für Kriegsstudien (ISW)")
 
 
 def test_admission_carries_into_reported_speech_and_unarticled_sources() -> None:

@@ -41,7 +41,7 @@ def test_every_derived_row_names_its_source():
 
 def test_place_ids_are_unique_and_rows_line_up(gaz):
     assert len(gaz.by_id) == len(gaz.places)
-    for pid, row in list(gaz.by_id.items())[:1000]:
+    for pid, row in gaz.by_id.items():
         assert gaz.place(row).place_id == pid
 
 
