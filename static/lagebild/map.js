@@ -176,7 +176,9 @@
     basemap(map, cfg);
 
     var group = L.markerClusterGroup({
-      chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+      // in chunks only when there are very many places: chunks arrive over several frames, and
+      // until the last one a place may not be in its cluster yet
+      chunkedLoading: cfg.places.length > 3000, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: 40, iconCreateFunction: clusterIcon,
       disableClusteringAtZoom: cfg.uncluster_zoom
     });
@@ -239,8 +241,11 @@
     // for tests and the benchmark: show a place by its label (opens its cluster)
     window.lagebild = {group: group, markers: byId, show: function (label, done) {
       var m = markers.filter(function (x) { return x.options.lbLabel === label; })[0];
-      if (m) group.zoomToShowLayer(m, done || function () {});
-      return Boolean(m);
+      if (!m) return false;
+      var go = function () { group.zoomToShowLayer(m, done || function () {}); };
+      // while clusters still animate in, a marker about to join its cluster looks visible
+      if (group._inZoomAnimation) group.once('animationend', go); else go();
+      return true;
     }};
   }
 
