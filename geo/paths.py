@@ -19,13 +19,14 @@ APP = "lagebild"
 
 
 def data_dir() -> Path:
-    """The bundled data: gazetteer sources, basemap, language data."""
+    """The bundled data: gazetteer sources and language data."""
     installed = _PACKAGE / "_data"
     return installed if installed.is_dir() else _PACKAGE.parent / "data"
 
 
 def static_dir() -> Path:
-    """Leaflet and the map's own JavaScript, served by Streamlit's static serving."""
+    """Leaflet, its plugins, the basemap and the map's own JavaScript, served by Streamlit's
+    static serving."""
     installed = _PACKAGE / "_static"
     return installed if installed.is_dir() else _PACKAGE.parent / "static"
 
