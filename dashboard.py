@@ -141,11 +141,15 @@ def add_articles(kept: Store) -> None:
         title = st.text_input("Titel (für eingefügten Text)", key="add_title")
         outlet = st.text_input("Medium", key="add_outlet")
         url = st.text_input("Adresse (URL)", key="add_url")
+        published = st.date_input("Erscheinungsdatum (leer: aus Seite, Text oder Dateiname)",
+                                  value=None, format="DD.MM.YYYY", key="add_date")
         submitted = st.form_submit_button("Hinzufügen", key="add_go")
     if not submitted:
         return
-    meta = {k: v.strip() for k, v in (("title", title), ("outlet", outlet), ("url", url))
-            if v.strip()}
+    meta: dict[str, object] = {k: v.strip() for k, v in
+                               (("title", title), ("outlet", outlet), ("url", url)) if v.strip()}
+    if published:
+        meta["published"] = published
     items = [Item(f.name, f.name, f.getvalue(), meta) for f in files or []]
     if text.strip():
         name = (title.strip() or "eingefügter Text")[:80]

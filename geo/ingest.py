@@ -11,11 +11,12 @@ written and never leaves half a batch.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +95,26 @@ class Inputs:
             except OSError as err:
                 self._bad(f"{path}: cannot be read ({err.strerror})")
                 continue
-            yield Item(path.name, str(path), data)
+            yield Item(path.name, str(path), data, self._sidecar(path))
+
+    def _sidecar(self, path: Path) -> dict[str, Any]:
+        """What ``NAME.meta.json`` beside an article says of it: published (YYYY-MM-DD),
+        title, outlet, url. A sidecar that cannot be used is said once and ignored."""
+        side = path.with_name(path.name + ".meta.json")
+        if not side.is_file():
+            return {}
+        try:
+            raw = json.loads(side.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("not an object")
+            meta: dict[str, Any] = {k: str(raw[k]) for k in ("title", "outlet", "url")
+                                    if raw.get(k)}
+            if raw.get("published"):
+                meta["published"] = date.fromisoformat(str(raw["published"]))
+            return meta
+        except (OSError, ValueError) as err:
+            self.messages.append(f"{side}: ignored ({err})")
+            return {}
 
     def _bad(self, message: str) -> None:
         self.messages.append(message)

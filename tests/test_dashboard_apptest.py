@@ -198,3 +198,21 @@ def test_empty_view_says_so_and_resets(app):
     assert any("Keine Orte" in w.value for w in at.warning)
     at.button(key="reset_empty").click().run()
     assert not at.warning and at.text_input(key="f_q").value == ""
+
+
+def test_pasted_article_takes_the_date_given(app, tmp_path):
+    import datetime as dt
+
+    at = app.run()
+    at.text_area(key="add_text").input("Gestern meldete die Armee 12 Verletzte in Charkiw.")
+    at.text_input(key="add_title").input("Datiert")
+    at.date_input(key="add_date").set_value(dt.date(2024, 11, 5))
+    at.button(key="add_go").click().run()
+    assert not at.exception
+    articles = {a["article_id"]: a for a in Store(tmp_path / "store").tables()["articles"]}
+    dated = articles["Datiert"]
+    assert (dated["published"], dated["published_source"]) == ("2024-11-05", "user")
+    figures = [f for f in Store(tmp_path / "store").tables()["figures"]
+               if f["article_id"] == "Datiert"]
+    # "Gestern" in an article of 5 November 2024 is the 4th
+    assert [(f["low"], f["when_start"]) for f in figures] == [(12, "2024-11-04")]

@@ -217,3 +217,22 @@ def test_dask_workers_give_the_same_store_as_serial(tmp_path, capsys):
     assert done.stdout.startswith("12 new, 0 already known, 0 unreadable")
     assert "Traceback" not in done.stderr
     assert _strip(_export(serial, capsys)) == _strip(_export(parallel, capsys))
+
+
+def test_a_sidecar_gives_date_title_and_address(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bericht.txt").write_text("Gestern wurden in Charkiw 12 Menschen verletzt.\n",
+                                        encoding="utf-8")
+    (folder / "bericht.txt.meta.json").write_text(json.dumps(
+        {"published": "2024-11-05", "title": "Angriff", "url": "https://example.org/a"}))
+    (folder / "kaputt.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "kaputt.txt.meta.json").write_text('{"published": "5.11.2024"}')
+    main(["ingest", "--store", str(tmp_path / "store"), str(folder)])
+    out, err = capsys.readouterr()
+    assert out.startswith("2 new") and "kaputt.txt.meta.json: ignored" in err
+    articles = {a["id"]: a for a in _export(tmp_path / "store", capsys)["articles"]}
+    assert (articles["bericht"]["published"], articles["bericht"]["published_source"],
+            articles["bericht"]["title"], articles["bericht"]["url"]) == (
+        "2024-11-05", "user", "Angriff", "https://example.org/a")
+    assert articles["kaputt"]["published_source"] == "none"
