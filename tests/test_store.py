@@ -236,3 +236,19 @@ def test_a_sidecar_gives_date_title_and_address(tmp_path, capsys):
             articles["bericht"]["title"], articles["bericht"]["url"]) == (
         "2024-11-05", "user", "Angriff", "https://example.org/a")
     assert articles["kaputt"]["published_source"] == "none"
+
+
+def test_stale_temporary_files_are_swept_and_fresh_ones_kept(tmp_path):
+    """Issue 14, finding 8: a writer that died leaves a hidden temporary batch; the next open
+    removes it once it is old, but never one a live writer may still be filling."""
+    store = Store(tmp_path / "store")
+    stale = store.batches_dir / ".tmp-b-1"
+    fresh = store.batches_dir / ".tmp-b-2"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "articles.parquet").write_bytes(b"half")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    Store(tmp_path / "store")
+    assert not stale.exists() and fresh.exists()
+    assert Store(tmp_path / "store").tables()["articles"] == []  # neither is ever read
