@@ -124,7 +124,15 @@ def test_claims_chart_and_exports_render(app):
     assert at.dataframe[0].value["Ort"][0]  # the places table opens first, no chart to load
     at.session_state["tab"] = "Zahlen"
     at.run()
-    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert len(charts) == 1
+    import pyarrow as pa
+
+    rows = [r for d in charts[0].proto.datasets
+            for r in pa.ipc.open_stream(d.data.data).read_all().to_pylist()]
+    # the one claim of the test articles, as the text gives it: about 10.000 North Korean troops
+    assert [(r["von"], r["bis"], r["Kategorie"], r["Seite"]) for r in rows] == [
+        (10000, 10000, "Truppen", "Nordkorea")]
     assert not at.get("download_button")  # only the open tab is built
     at.session_state["tab"] = "Export"
     at.run()
