@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from geo.dates import TimeExpr, when_for
-from geo.model import Article, Kind, Place, Sentence
+from geo.model import Article, Figure, Kind, Mention, Place, Sentence
 
 if TYPE_CHECKING:
     from geo.pipeline import Analysis
@@ -54,6 +54,12 @@ def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
     knows (added, analyser, title, outlet, url) by article id."""
     out: Tables = {name: [] for name in TABLES}
     places: dict[str, Place] = {}
+    mentions_of: dict[str, list[Mention]] = {}
+    for m in analysis.mentions:
+        mentions_of.setdefault(m.article, []).append(m)
+    figures_of: dict[str, list[Figure]] = {}
+    for f in analysis.figures:
+        figures_of.setdefault(f.article, []).append(f)
     for article in analysis.articles:
         row: Row = {"article_id": article.id, "name": article.path.rsplit("/", 1)[-1],
                     "path": article.path, "sha256": article.sha256, "chars": article.chars,
@@ -67,7 +73,7 @@ def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
         index = {(s.start, s.end): i for i, s in enumerate(sentences)}
         out["sentences"].extend({"article_id": article.id, "sentence_index": i, "start": s.start,
                                  "end": s.end, "text": s.text} for i, s in enumerate(sentences))
-        for m in (m for m in analysis.mentions if m.article == article.id):
+        for m in mentions_of.get(article.id, []):
             places[m.place.place_id] = m.place
             runner = m.runner_up
             out["mentions"].append({
@@ -79,7 +85,7 @@ def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
                 "runner_up_name": runner.name if runner else None,
                 "runner_up_confidence": m.runner_up_confidence,
                 **_when(article, times, m.start, m.end, m.sentence)})
-        for f in (f for f in analysis.figures if f.article == article.id):
+        for f in figures_of.get(article.id, []):
             out["figures"].append({
                 "article_id": f.article, "start": f.start, "end": f.end, "text": f.text,
                 "low": f.low, "high": f.high, "qualifier": f.qualifier, "vague": f.vague,
