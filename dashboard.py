@@ -33,7 +33,6 @@ LABELS = {"article": "Artikel", "category": "Kategorie", "source": "Quelle",
 # it should draw the map (measured: +0.6 s until the map is visible on a fresh profile).
 TABS = ["Orte", "Zahlen", "Zeitverlauf", "Tabelle der Zahlen", "Ohne Ort", "Zitatsuche",
         "Export", "Artikel"]
-FILTER_KEYS = [f"f_{k}" for k in LABELS] + ["f_q", "f_time"]
 
 
 def store_root() -> str:
@@ -90,9 +89,17 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-def reset_filters() -> None:
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+def reset_filters(span: timeline.Span) -> None:
+    """Every filter back to "all". The widgets get their empty values set, not removed: a
+    removed key lets the browser send its old value again with the next action."""
+    for key in LABELS:
+        st.session_state[f"f_{key}"] = []
+    st.session_state["f_q"] = ""
+    lo, hi = _day(span[0]), _day(span[1])
+    if lo and hi and lo < hi:
+        st.session_state["f_time"] = (lo, hi)
+    else:
+        st.session_state.pop("f_time", None)
     st.session_state["_map_view"] = None
 
 
@@ -125,8 +132,8 @@ def sidebar_view(fc: dict, opts: dict[str, list[str]], span: timeline.Span) -> f
                            "sie aus.")
     view = filters.View(**values, q=q, start=start, end=end,
                         place=st.session_state.get("f_place") or "")
-    st.sidebar.button("Filter zurücksetzen", on_click=reset_filters, key="reset_top",
-                      disabled=filters.is_default(view))
+    st.sidebar.button("Filter zurücksetzen", on_click=reset_filters, args=(span,),
+                      key="reset_top", disabled=filters.is_default(view))
     return view
 
 
@@ -430,7 +437,8 @@ def main() -> None:
         st.subheader("Karte", anchor="karte")
         if not view_fc["features"]:
             st.warning("Keine Orte für diese Filter.")
-            st.button("Filter zurücksetzen", on_click=reset_filters, key="reset_empty")
+            st.button("Filter zurücksetzen", on_click=reset_filters, args=(span,),
+                      key="reset_empty")
         the_map(view_fc, online)
     with panel_col:
         side_panel(view_fc, labels)

@@ -225,3 +225,19 @@ def test_pasted_article_takes_the_date_given(app, tmp_path):
                if f["article_id"] == "Datiert"]
     # "Gestern" in an article of 5 November 2024 is the 4th
     assert [(f["low"], f["when_start"]) for f in figures] == [(12, "2024-11-04")]
+
+
+def test_reset_clears_a_source_filter_for_good(app):
+    """A reset filter stays reset through the next action (it once came back on the next
+    paste, hiding the new article)."""
+    at = app.run()
+    everything = caption(at)
+    source = at.multiselect(key="f_source").options[0]
+    at.multiselect(key="f_source").set_value([source]).run()
+    assert at.query_params.get("source")
+    at.button(key="reset_top").click().run()
+    assert at.multiselect(key="f_source").value == [] and caption(at) == everything
+    at.text_area(key="add_text").input("Bei Charkiw wurden 7 Soldaten verwundet.")
+    at.button(key="add_go").click().run()
+    assert at.multiselect(key="f_source").value == []
+    assert "von 4 Artikeln" in caption(at) and not at.query_params.get("source")
