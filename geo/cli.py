@@ -22,17 +22,25 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 
 class CliError(Exception):
     """A one-line message for the user."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes in one line too (argparse prints the whole usage first)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"lagebild: {message} (lagebild {self.prog.split()[-1]} --help)\n"
+                  if " " in self.prog else f"lagebild: {message} (lagebild --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lagebild",
-                                     description="Places, figures and sources in German news.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="lagebild",
+                     description="Places, figures and sources in German news.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     ex = sub.add_parser("extract", help="write a GeoJSON FeatureCollection of places and figures")
     ex.add_argument("paths", nargs="+", type=Path, help="files or folders (.txt .md .html)")
     ex.add_argument("-o", "--output", type=Path, help="GeoJSON file (default: stdout)")
@@ -98,6 +106,8 @@ def _say(message: str) -> None:
 def _build_gazetteer(args: argparse.Namespace) -> int:
     from geo import gazetteer
 
+    if not gazetteer.is_cached():
+        _say("building the gazetteer index once (about 15 s) ...")
     gazetteer.load()
     return 0
 
@@ -135,7 +145,7 @@ def _store(args: argparse.Namespace) -> Any:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from geo.ingest import Inputs, ingest, terminal_progress
+    from geo.ingest import Inputs, SchedulerError, ingest, terminal_progress
 
     if args.workers is not None and args.workers < 1:
         raise CliError("--workers needs a number of processes, 1 or more")
@@ -148,6 +158,8 @@ def _ingest(args: argparse.Namespace) -> int:
         summary = ingest(store, items, reanalyse=args.reanalyse,
                          workers=args.workers, scheduler=args.scheduler,
                          progress=terminal_progress, inputs=inputs)
+    except SchedulerError as err:
+        raise CliError(str(err)) from err
     except OSError as err:
         raise CliError(_os_message(err, store.root)) from err
     for message in summary.messages:

@@ -503,6 +503,11 @@ def _cache_path() -> Path:
     return cache_dir() / f"gazetteer-{h.hexdigest()[:16]}.pickle"
 
 
+def is_cached() -> bool:
+    """Whether a current index is cached (else ``load`` builds it, which takes seconds)."""
+    return _cache_path().exists()
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer, from the cache when it is current, else built and cached.

@@ -29,6 +29,10 @@ from geo.store_schema import ANALYSER_VERSION
 CHUNK = 200  # articles per batch: big enough to amortise a Parquet write, small enough to lose
 
 
+class SchedulerError(Exception):
+    """The Dask scheduler named could not be reached (one line, for the user)."""
+
+
 @dataclass(frozen=True)
 class Item:
     """One input: its display name, where it came from, its bytes and what the user said of it."""
@@ -225,7 +229,10 @@ def _run(chunks: list[list[Item]], workers: int | None,
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=10)
+        except OSError as err:
+            raise SchedulerError(f"cannot reach the Dask scheduler {scheduler} ({err})") from err
         cluster = None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

@@ -231,7 +231,8 @@ def test_date_given_dates_every_figure_and_mention(tmp_path, run):
 def test_a_bad_date_is_refused(run, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["extract", "seeds", "--date", "5.11.2024"])
-    assert stop.value.code == 2 and "not a date" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "not a date" in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize("fc", [
@@ -243,3 +244,11 @@ def test_json_written_in_pieces_is_the_same_json(fc):
     from geo.cli import json_chunks
 
     assert json.loads(b"".join(json_chunks(fc))) == fc
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path, run):
+    (tmp_path / "a.txt").write_text("In Kiew wurde gekämpft.\n", encoding="utf-8")
+    done = run("ingest", "--store", str(tmp_path / "store"), "--scheduler", "tcp://127.0.0.1:1",
+               str(tmp_path / "a.txt"))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert "cannot reach the Dask scheduler" in done.stderr
