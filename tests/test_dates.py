@@ -514,3 +514,15 @@ def test_capitalised_needles_know_every_capital_of_their_first_letter():
     others = [c for c in map(chr, range(0x110000))
               if c.isupper() and c.lower() in firsts and c != c.lower().upper()]
     assert others == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Charkiw, 14. Oktober 2025. Bei heftigen Kämpfen wurden 12 Menschen verletzt.",
+     date(2025, 10, 14)),
+    ("Kiew (dpa), 5. November 2024 – Die Armee meldete neue Angriffe.", date(2024, 11, 5)),
+    ("Am 5. November 2024 meldete die Armee in Charkiw neue Angriffe.", None),
+    ("Die Armee, 5. November 2024 hat neue Zahlen genannt.", None),
+])
+def test_a_dateline_opening_the_text_dates_the_article(text, expected):
+    got, origin = published_date(text, None, None, None)
+    assert (got, origin) == (expected, "text" if expected else "none")

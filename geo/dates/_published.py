@@ -161,6 +161,17 @@ def _label_rank(line: str) -> int | None:
     return None
 
 
+# A dateline opening a paragraph: "Charkiw, 14. Oktober 2025. Bei heftigen ...",
+# "Kiew (dpa), 5. November 2024 – ...": the place (and agency), a comma, the date, a stop.
+_DATELINE_PLACE = re.compile(r"\s*[A-ZÄÖÜ][\w.\-/ ]{0,40}?(?:\s*\([^()\n]{1,25}\))?,\s*")
+_DATELINE_END = re.compile(r"\s*[.:–—-]")
+
+
+def _is_dateline(line: str, start: int, end: int) -> bool:
+    return (_DATELINE_PLACE.fullmatch(line, 0, start) is not None
+            and _DATELINE_END.match(line, end) is not None)
+
+
 def from_text(text: str) -> date | None:
     """A date line near the start: 'Stand: 05.11.2024', '5. November 2024',
     '05.11.2024, 14:32 Uhr'. Only full dates (with a year) on a labelled or short line."""
@@ -177,6 +188,8 @@ def from_text(text: str) -> date | None:
         if not days:
             continue
         rank = _label_rank(line)
+        if rank is None and _is_dateline(line, days[0].start, days[0].end):
+            rank = 2
         if rank is None:
             rest = line[: days[0].start] + line[days[0].end:]
             words = [w for w in _WORD.findall(rest)
