@@ -233,7 +233,9 @@
     if (cfg.view) {
       map.setView(cfg.view.center, cfg.view.zoom, {animate: false});
     } else if (cfg.bounds) {
-      map.fitBounds(cfg.bounds, {padding: [30, 30], maxZoom: cfg.fit_max_zoom, animate: false});
+      // room for cluster icons and the names drawn to the right of the markers
+      map.fitBounds(cfg.bounds, {paddingTopLeft: [50, 50], paddingBottomRight: [140, 60],
+                                 maxZoom: cfg.fit_max_zoom, animate: false});
     }
     drawLabels();
     keepViewInUrl(map);
