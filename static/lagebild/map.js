@@ -45,11 +45,17 @@
     return L.divIcon({html: svg, className: 'lb-marker', iconSize: [p.size, p.size]});
   }
 
+  // "1 Erwähnung", "3 Erwähnungen": counts come as German-formatted strings
+  function count(n, one, many) {
+    return n + ' ' + (String(n) === '1' ? one : many);
+  }
+
   function popup(p) {
     var r = p.popup, div = el('div', 'lb-popup');
     div.appendChild(el('b', null, r.name));
-    div.appendChild(el('div', 'lb-canon', r.kind + ' · ' + r.mentions + ' Erwähnungen · '
-      + r.figures + ' Zahlen · ' + r.articles + ' Artikel'));
+    div.appendChild(el('div', 'lb-canon', r.kind + ' · ' + count(r.mentions, 'Erwähnung',
+      'Erwähnungen') + ' · ' + count(r.figures, 'Zahl', 'Zahlen') + ' · ' + r.articles
+      + ' Artikel'));
     div.appendChild(el('div', 'lb-canon', r.first
       ? 'Erwähnt ' + r.first + (r.last !== r.first ? ' bis ' + r.last : '') : 'undatiert'));
     if (r.quote) div.appendChild(el('div', 'lb-quote', '„' + r.quote + '“'));
