@@ -44,6 +44,7 @@ def in_window(span: Span, start: str, end: str) -> bool:
 def place_span(props: dict[str, Any], published: dict[str, str | None]) -> Span:
     """First and last day the place is mentioned (None, None when no mention is dated)."""
     days = [d for m in props["mentions"] for d in record_span(m, published)[0] if d]
+    days = [d for d in days if d >= EARLIEST]
     return (min(days), max(days)) if days else (None, None)
 
 
@@ -64,8 +65,13 @@ def undated_counts(fc: dict[str, Any]) -> dict[str, int]:
                           if record_span(f, published)[1] == UNDATED)}
 
 
+# The time window covers the reporting, not history: a figure dated "im Jahr 1547" keeps its
+# date but does not stretch the window (whose slider cannot go before 1684 anyway).
+EARLIEST = "1900-01-01"
+
+
 def date_range(fc: dict[str, Any]) -> Span:
-    """The first and last day anything in the collection is dated to."""
+    """The first and last day anything in the collection is dated to, from 1900 on."""
     published = article_dates(fc)
     days = [d for d in published.values() if d]
     for f in fc.get("figures", []):
@@ -73,4 +79,5 @@ def date_range(fc: dict[str, Any]) -> Span:
     for feat in fc.get("features", []):
         for m in feat["properties"]["mentions"]:
             days += [d for d in record_span(m, published)[0] if d]
+    days = [d for d in days if d >= EARLIEST]
     return (min(days), max(days)) if days else (None, None)

@@ -48,3 +48,15 @@ def test_counts_spans_and_range():
         "2024-10-30", "2024-10-30")
     assert date_range(fc) == ("2024-10-30", "2024-11-05")
     assert date_range({"articles": [], "figures": [], "features": []}) == (None, None)
+
+
+def test_historical_dates_keep_out_of_the_window_range():
+    """'im Jahr 1547' stays the figure's date, but the window (and its slider, which cannot go
+    before 1684) spans the reporting."""
+    fc = {"articles": [{"id": "a", "published": "2024-11-05"}],
+          "figures": [{"article": "a", "when": when("1547-01-01", "1547-12-31", "year")}],
+          "features": []}
+    assert date_range(fc) == ("2024-11-05", "2024-11-05")
+    only_old = {"articles": [{"id": "b"}],
+                "figures": [{"article": "b", "when": when("1595-11-12")}], "features": []}
+    assert date_range(only_old) == (None, None)
