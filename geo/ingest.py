@@ -226,7 +226,12 @@ def _run(chunks: list[list[Item]], workers: int | None,
         for chunk in chunks:
             yield analyse_items(chunk)
         return
+    import warnings
+
     from dask.distributed import Client, LocalCluster
+
+    # the analyst asked for workers, not for Dask's notes on graph sizes and dashboard ports
+    warnings.filterwarnings("ignore", message=".*(large graph|already in use).*")
 
     if scheduler:
         try:

@@ -72,13 +72,15 @@ def place_labels(features: list[dict[str, Any]]) -> dict[str, str]:
         key = display_name(f["properties"])
         counts[key] = counts.get(key, 0) + 1
     labels: dict[str, str] = {}
+    used: set[str] = set()  # a set: looking through labels.values() made this quadratic
     for f in sorted(features, key=lambda f: display_name(f["properties"]).lower()):
         p = f["properties"]
         label = display_name(p)
         if counts[label] > 1:
             label = f"{label} ({', '.join(x for x in (p.get('admin1'), p.get('country_code')) if x)})"
-        while label in labels.values():
+        while label in used:
             label += "′"
+        used.add(label)
         labels[p["place_id"]] = label
     return labels
 
