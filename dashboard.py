@@ -106,7 +106,7 @@ def reset_filters(span: timeline.Span) -> None:
 def sidebar_view(fc: dict, opts: dict[str, list[str]], span: timeline.Span) -> filters.View:
     st.sidebar.header("Filter")
     entities = filters.source_names(fc)
-    titles = {a["id"]: a.get("title") for a in fc["articles"]}
+    titles = {a["id"]: a.get("label") for a in fc["articles"]}
     formats = {"category": lambda c: popups.CATEGORY_LABELS.get(c, c),
                "source": lambda k: entities[k].name if k in entities else k,
                "kind": popups.kind_label,

@@ -134,6 +134,7 @@ def from_tables(t: Tables, messages: Iterable[str] = ()) -> dict[str, Any]:
     """The FeatureCollection, in one canonical order (articles by id, mentions and figures by
     article and offset) whatever order the rows came in."""
     texts = {a["article_id"]: a["text"] for a in t["articles"]}
+    firsts = {s["article_id"]: s["text"] for s in t["sentences"] if s["sentence_index"] == 0}
     places = {p["place_id"]: p for p in t["places"]}
     articles = sorted(t["articles"], key=lambda a: a["article_id"])
     mentions = sorted(t["mentions"], key=lambda m: (m["article_id"], m["start"], m["end"]))
@@ -144,17 +145,34 @@ def from_tables(t: Tables, messages: Iterable[str] = ()) -> dict[str, Any]:
     return {
         "type": "FeatureCollection",
         "schema_version": GEOJSON_SCHEMA_VERSION,
-        "articles": [_article(a) for a in articles],
+        "articles": [_article(a, firsts.get(a["article_id"], "")) for a in articles],
         "features": [_feature(places[pid], ms, texts) for pid, ms in by_place.items()],
         "figures": [_figure(f, texts) for f in figures],
         "messages": list(messages),
     }
 
 
-def _article(a: Row) -> Row:
+LABEL_CHARS = 70
+
+
+def article_label(title: str | None, first_sentence: str, fallback: str) -> str:
+    """How people name an article: its title, else the start of its first sentence (a file
+    name such as '004_bc9a927a736966c8' says nothing to an analyst)."""
+    if title:
+        return title
+    words = " ".join(first_sentence.split())
+    if not words:
+        return fallback
+    if len(words) <= LABEL_CHARS:
+        return words
+    return words[:LABEL_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _article(a: Row, first_sentence: str) -> Row:
     out: Row = {"id": a["article_id"], "name": a["name"], "path": a["path"],
                 "sha256": a["sha256"], "chars": a["chars"], "notes": list(a["notes"] or []),
-                "published": a["published"], "published_source": a["published_source"]}
+                "published": a["published"], "published_source": a["published_source"],
+                "label": article_label(a.get("title"), first_sentence, a["article_id"])}
     out.update((k, a[k]) for k in OPTIONAL_ARTICLE_KEYS if a.get(k) is not None)
     return out
 

@@ -216,7 +216,7 @@ def article_heading(article_id: str, article: dict[str, Any] | None) -> str:
     """'Titel – Medium, 05.11.2024' or the article id; 'undatiert' when no date is known."""
     if not article:
         return escape(article_id)
-    head = escape(article.get("title") or article_id)
+    head = escape(article.get("label") or article.get("title") or article_id)
     if article.get("outlet"):
         head += f" – {escape(article['outlet'])}"
     date = german_date(article.get("published"))

@@ -252,3 +252,14 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path, run):
                str(tmp_path / "a.txt"))
     assert done.returncode == 1 and done.stderr.count("\n") == 1
     assert "cannot reach the Dask scheduler" in done.stderr
+
+
+def test_articles_are_labelled_by_title_or_first_words(seeds_fc):
+    from geo.collection import LABEL_CHARS, article_label
+
+    for article in seeds_fc["articles"]:
+        text = " ".join((ROOT / article["path"]).read_text(encoding="utf-8").split())
+        label = article["label"].removesuffix(" …")
+        assert label and label in text and len(label) <= LABEL_CHARS  # page furniture skipped
+    assert article_label("Lage im Osten", "Bei Kiew …", "x") == "Lage im Osten"
+    assert article_label(None, "", "x") == "x"
