@@ -22,7 +22,7 @@ from typing import Any
 
 from geo.collection import Tables
 from geo.ids import unique_id
-from geo.reading import MAX_BYTES, SUFFIXES, ReadError
+from geo.reading import ReadError, article_files, file_bytes
 from geo.store import Store
 from geo.store_schema import ANALYSER_VERSION
 
@@ -72,32 +72,12 @@ class Inputs:
     messages: list[str] = field(default_factory=list)
     unreadable: int = 0
 
-    def files(self, paths: Iterable[str | Path]) -> Iterator[Path]:
-        """The article files named, or inside the folders named (sorted per folder)."""
-        for raw in paths:
-            path = Path(raw)
-            if path.is_dir():
-                found = sorted(p for p in path.rglob("*")
-                               if p.is_file() and p.suffix.lower() in SUFFIXES)
-                if not found:
-                    self.messages.append(f"{path}: folder holds no .txt, .md or .html files")
-                yield from found
-            elif path.is_file():
-                yield path
-            else:
-                self._bad(f"{path}: no such file or folder")
-
     def items(self, paths: Iterable[str | Path]) -> Iterator[Item]:
-        for path in self.files(paths):
+        for path in article_files(paths, self._report):
             try:
-                size = path.stat().st_size
-                if size > MAX_BYTES:
-                    self._bad(f"{path}: {size / 1e6:.1f} MB, over the "
-                              f"{MAX_BYTES // (1024 * 1024)} MB limit")
-                    continue
-                data = path.read_bytes()
-            except OSError as err:
-                self._bad(f"{path}: cannot be read ({err.strerror})")
+                data = file_bytes(path)
+            except ReadError as err:
+                self._report(str(err), True)
                 continue
             yield Item(path.name, str(path), data, self._sidecar(path))
 
@@ -120,9 +100,9 @@ class Inputs:
             self.messages.append(f"{side}: ignored ({err})")
             return {}
 
-    def _bad(self, message: str) -> None:
+    def _report(self, message: str, unreadable: bool) -> None:
         self.messages.append(message)
-        self.unreadable += 1
+        self.unreadable += unreadable
 
 
 def analyse_items(items: list[Item]) -> tuple[Tables, list[str], list[str]]:
@@ -135,13 +115,12 @@ def analyse_items(items: list[Item]) -> tuple[Tables, list[str], list[str]]:
     articles, messages, bad = [], [], []
     for item in items:
         try:
-            article = read_bytes(item.name, item.data)
+            article = read_bytes(item.path, item.data)
         except ReadError as err:
-            messages.append(f"{item.path}: {_reason(err, item.name)}")
+            messages.append(str(err))
             bad.append(item.sha256)
             continue
         article.id = item.meta.get("article_id", article.id)
-        article.path = item.path
         if item.meta.get("published"):
             article.published, article.published_source = item.meta["published"], "user"
         articles.append(article)
@@ -150,11 +129,6 @@ def analyse_items(items: list[Item]) -> tuple[Tables, list[str], list[str]]:
                                     if k not in ("article_id", "published")}
             for it in items if "article_id" in it.meta}
     return tables(analysis, meta), messages, bad
-
-
-def _reason(err: ReadError, name: str) -> str:
-    text = str(err)
-    return text[len(name) + 2:] if text.startswith(f"{name}: ") else text
 
 
 def ingest(store: Store, items: Iterable[Item], *, reanalyse: bool = False,

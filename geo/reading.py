@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -26,41 +27,53 @@ class ReadError(Exception):
     """A file that cannot be read as an article; the message is one line for the user."""
 
 
+def article_files(paths: Iterable[str | Path],
+                  report: Callable[[str, bool], None]) -> Iterator[Path]:
+    """The article files named, or inside the folders named (sorted per folder). What cannot
+    be used is reported in one line, with whether it counts as an unreadable input (a missing
+    path does; a folder without articles does not)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                report(f"{path}: folder holds no .txt, .md or .html files", False)
+            yield from found
+        elif path.is_file():
+            yield path
+        else:
+            report(f"{path}: no such file or folder", True)
+
+
 def read_paths(paths: list[str | Path]) -> tuple[list[Article], list[str]]:
     """Read files and folders (their .txt/.md/.html files, sorted); bad inputs become messages."""
     articles: list[Article] = []
     messages: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                messages.append(f"{path}: folder holds no .txt, .md or .html files")
-        elif path.is_file():
-            files = [path]
-        else:
-            messages.append(f"{path}: no such file or folder")
+    for file in article_files(paths, lambda message, _: messages.append(message)):
+        try:
+            article = read_file(file)
+        except ReadError as err:
+            messages.append(str(err))
             continue
-        for file in files:
-            try:
-                article = read_file(file)
-            except ReadError as err:
-                messages.append(str(err))
-                continue
-            messages.extend(f"{file}: {note}" for note in article.notes)
-            articles.append(article)
+        messages.extend(f"{file}: {note}" for note in article.notes)
+        articles.append(article)
     return articles, messages
 
 
-def read_file(path: Path) -> Article:
+def file_bytes(path: Path) -> bytes:
+    """A file's bytes, refused (``ReadError``) when it is over the limit or cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _too_big(str(path), size)
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise ReadError(f"{path}: cannot read ({err.strerror or err})") from err
-    return read_bytes(str(path), data)
+
+
+def read_file(path: Path) -> Article:
+    return read_bytes(str(path), file_bytes(path))
 
 
 def read_bytes(name: str, data: bytes) -> Article:
