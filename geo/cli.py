@@ -186,11 +186,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     store = _store(args)
-    fc_articles = {a["article_id"]: a["sha256"] for a in store.tables()["articles"]}
-    missing = [i for i in args.ids if i not in fc_articles]
+    shas = {k.article_id: sha for sha, k in store.known().items()}
+    missing = [i for i in args.ids if i not in shas]
     if missing:
         raise CliError(f"no such article in the store: {', '.join(missing)}")
-    store.remove(fc_articles[i] for i in args.ids)
+    store.remove(shas[i] for i in args.ids)
     print(f"{len(args.ids)} removed")
     return 0
 

@@ -140,7 +140,7 @@ def ingest(store: Store, items: Iterable[Item], *, reanalyse: bool = False,
     started = time.perf_counter()
     summary = Summary()
     known = store.known()
-    taken = store.ids_in_use()
+    taken = {k.article_id for k in known.values()}
     seen: dict[str, str] = {}
     todo: list[Item] = []
     added = datetime.now(UTC).isoformat(timespec="seconds")

@@ -225,11 +225,6 @@ class Store:
         rows = con.execute("SELECT sha256, batch FROM articles SEMI JOIN ask USING (sha256)")
         return dict(rows.fetchall())
 
-    def ids_in_use(self) -> set[str]:
-        con = self.connect()
-        return {r[0] for r in con.execute("SELECT DISTINCT article_id FROM all_articles")
-                .fetchall()}
-
     def counts(self) -> dict[str, int]:
         """Articles in the view, and articles kept under another analyser version."""
         con = self.connect()
