@@ -1,4 +1,4 @@
-"""The one-way flow: articles -> sentences -> place mentions and actors -> figures.
+"""The one-way flow: articles -> sentences -> place mentions and actors -> figures and dates.
 
 Everything the CLI and the dashboard show comes out of ``analyse``; the gazetteer is loaded
 once per process.
@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from geo import gazetteer
 from geo.actors import find_actors
-from geo.collection import feature_collection
 from geo.dates import TimeExpr, find_temporal, published_date
 from geo.figures import extract_figures
 from geo.model import Actor, Article, Figure, Mention, Sentence
 from geo.normalise import View
 from geo.places import find_mentions
-from geo.reading import read_paths
 from geo.sentences import split_sentences
 
 
@@ -68,10 +65,3 @@ def _analyse(result: Analysis, gaz: gazetteer.Gazetteer) -> None:
             article.published, article.published_source = published_date(
                 article.prose, article.text if view.html_page else None, article.path, None)
         result.times[article.id] = find_temporal(article.prose, article.published)
-
-
-def extract_paths(paths: list[str | Path]) -> dict:
-    """The GeoJSON FeatureCollection for files and folders; unreadable inputs are listed
-    under ``messages``."""
-    articles, messages = read_paths(paths)
-    return feature_collection(analyse(articles, messages))
