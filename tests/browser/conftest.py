@@ -300,6 +300,19 @@ def app_server(tmp_path_factory) -> Iterator[Server]:
         yield server
 
 
+@pytest.fixture()
+def session(browser, app_server):
+    """A fresh browser context (own cookies, own Streamlit session) with request guarding:
+    the page, its request log and the server."""
+    traffic = Traffic()
+    context = guarded_context(browser, traffic)
+    page = context.new_page()
+    try:
+        yield page, traffic, app_server
+    finally:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def browser():
     require_chromium()

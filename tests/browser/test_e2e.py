@@ -25,7 +25,6 @@ from .conftest import (
     PLEKHOVO,
     PLEKHOVO_QUOTE,
     Traffic,
-    guarded_context,
     map_frame,
     open_app,
     show,
@@ -39,18 +38,6 @@ pytestmark = pytest.mark.browser
 SHOTS = Path(os.environ.get("LAGEBILD_SHOTS") or Path(tempfile.gettempdir()) / "lagebild-shots")
 EVIL_ARTICLE = Path(EVIL_NAME).stem
 PANEL_TIMEOUT = 15_000  # ms; the budget is 1 s, measured by benchmarks/bench_browser.py
-
-
-@pytest.fixture()
-def session(browser, app_server):
-    """A fresh browser context (own cookies, own Streamlit session) with request guarding."""
-    traffic = Traffic()
-    context = guarded_context(browser, traffic)
-    page = context.new_page()
-    try:
-        yield page, traffic, app_server
-    finally:
-        context.close()
 
 
 def shot(page, name: str, **kwargs) -> None:

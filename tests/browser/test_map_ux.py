@@ -16,8 +16,6 @@ from .conftest import (
     MARKER,
     PLEKHOVO,
     PLEKHOVO_QUOTE,
-    Traffic,
-    guarded_context,
     map_frame,
     open_app,
     show,
@@ -31,12 +29,10 @@ PANEL_HAS = ("q => Array.from(document.querySelectorAll('.lb-panel'))"
 
 
 @pytest.fixture()
-def page(browser, app_server):
-    context = guarded_context(browser, Traffic())
-    try:
-        yield context.new_page(), app_server
-    finally:
-        context.close()
+def page(session):
+    """The page and the server of a guarded session (the request log is not needed here)."""
+    page, _, server = session
+    return page, server
 
 
 def centre(frame) -> dict:
