@@ -33,8 +33,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage mistakes in one line too (argparse prints the whole usage first)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"lagebild: {message} (lagebild {self.prog.split()[-1]} --help)\n"
-                  if " " in self.prog else f"lagebild: {message} (lagebild --help)\n")
+        self.exit(2, f"lagebild: {message} ({self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -110,8 +110,9 @@ class Store:
 
     def generation(self) -> str:
         """Changes whenever a batch or tombstone lands: the key for caches of views."""
+        batches = self.batches()
         removed = sorted(p.name for p in self.removed_dir.glob("r-*.json"))
-        return f"{len(self.batches())}:{self.batches()[-1:]}:{len(removed)}:{removed[-1:]}"
+        return f"{len(batches)}:{batches[-1:]}:{len(removed)}:{removed[-1:]}"
 
     # --- writing --------------------------------------------------------------------------
 
