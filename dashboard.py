@@ -15,11 +15,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import exports, filters, mapview, popups, timeline
-from geo.ingest import Inputs, Item, ingest
+from geo.app import exports, filters, mapview, popups, timeline
+from geo.corpus.ingest import Inputs, Item, ingest
+from geo.corpus.store import Store, StoreError
 from geo.paths import default_store_dir
-from geo.reading import SUFFIXES
-from geo.store import Store, StoreError
+from geo.text.reading import SUFFIXES
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"

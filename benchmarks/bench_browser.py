@@ -18,7 +18,7 @@ localhost are watched (not routed, which would slow every request) and reported.
 ``--sizes 0,300,10000`` measures one store per size in turn: 0 is the seeds (plus the test's
 malicious, far-away and placeless articles), N > 0 is the seeds plus N distinct articles of real
 sentences with fresh words and gazetteer names (``bench_pipeline.Corpus``, as in
-``bench_corpus``; no sentence naming a year before 1700), ingested by ``geo.ingest`` with 2 Dask
+``bench_corpus``; no sentence naming a year before 1700), ingested by ``geo.corpus.ingest`` with 2 Dask
 workers; each store's places and articles are printed. ``--articles N`` is ``--sizes N``.
 
     python benchmarks/bench_browser.py [--runs 10] [--sizes 0,300,10000]
@@ -66,8 +66,8 @@ def corpus_store(dest: Path, n: int, workers: int = 2) -> Path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_pipeline import Corpus, base_sentences
 
-    from geo.ingest import Inputs, ingest
-    from geo.store import Store
+    from geo.corpus.ingest import Inputs, ingest
+    from geo.corpus.store import Store
 
     # Sentences naming a year before 1700 are left out: the dashboard's time slider cannot take
     # a date before 1684-07-29 (Streamlit's limit) and the whole page fails on such a store.
@@ -87,7 +87,7 @@ def corpus_store(dest: Path, n: int, workers: int = 2) -> Path:
 def store_size(root: Path) -> tuple[int, int]:
     """(places on the map, articles) of a store."""
     sys.path.insert(0, str(ROOT))
-    from geo.store import Store
+    from geo.corpus.store import Store
 
     store = Store(root)
     con = store.connect()

@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_pipeline import Corpus, base_sentences  # noqa: E402
 
 from geo import gazetteer  # noqa: E402
-from geo.ingest import Inputs, ingest  # noqa: E402
-from geo.store import Store  # noqa: E402
+from geo.corpus.ingest import Inputs, ingest  # noqa: E402
+from geo.corpus.store import Store  # noqa: E402
 
 
 def write_corpus(folder: Path, n: int) -> float:

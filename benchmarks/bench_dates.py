@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from check_dates_identical import germeval_sentences  # noqa: E402
 
 from geo.dates import find_temporal, published_date  # noqa: E402
-from geo.reading import article_from_text  # noqa: E402
+from geo.text.reading import article_from_text  # noqa: E402
 
 ARTICLE_CHARS = 2500
 RUNS = 5

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from geo.filters import View, apply, options
-from geo.mapview import build_map
-from geo.popups import panel_html
+from geo.app.filters import View, apply, options
+from geo.app.mapview import build_map
+from geo.app.popups import panel_html
 
 KINDS = ("village", "village", "village", "city", "region", "country")
 

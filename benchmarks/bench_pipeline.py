@@ -40,12 +40,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from eval_places import GERMEVAL, read_germeval  # noqa: E402
 
 from geo import gazetteer  # noqa: E402
-from geo.actors import find_actors  # noqa: E402
-from geo.figures import extract_figures  # noqa: E402
+from geo.figures.actors import find_actors  # noqa: E402
+from geo.figures.extract import extract_figures  # noqa: E402
 from geo.pipeline import analyse  # noqa: E402
-from geo.places import find_mentions  # noqa: E402
-from geo.reading import article_from_text, read_paths  # noqa: E402
-from geo.sentences import split_sentences  # noqa: E402
+from geo.places.recognise import find_mentions  # noqa: E402
+from geo.text.reading import article_from_text, read_paths  # noqa: E402
+from geo.text.sentences import split_sentences  # noqa: E402
 
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?)])")
 # a capitalised word, as the recogniser's scan sees one

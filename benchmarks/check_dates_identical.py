@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))  # run as a script from a checkout
 
 from geo.dates import find_temporal, published_date  # noqa: E402
 from geo.dates._lexicon import lexicon  # noqa: E402
-from geo.reading import article_from_text  # noqa: E402
+from geo.text.reading import article_from_text  # noqa: E402
 
 GERMEVAL = Path("/work/shared/data/germeval/NER-de-dev.tsv")
 PUBLISHED = (None, date(2024, 11, 5), date(2025, 1, 5))

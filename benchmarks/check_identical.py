@@ -24,9 +24,9 @@ from bench_pipeline import CAPITALISED, Corpus, base_sentences, germeval_sentenc
 
 from geo import gazetteer  # noqa: E402
 from geo.model import Article  # noqa: E402
-from geo.places import find_mentions, known_name  # noqa: E402
-from geo.reading import article_from_text, read_paths  # noqa: E402
-from geo.sentences import split_sentences  # noqa: E402
+from geo.places.recognise import find_mentions, known_name  # noqa: E402
+from geo.text.reading import article_from_text, read_paths  # noqa: E402
+from geo.text.sentences import split_sentences  # noqa: E402
 
 BENCH_ARTICLES = 400
 

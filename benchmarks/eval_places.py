@@ -220,7 +220,7 @@ def gazetteer_ceiling(surfaces: list[str]) -> tuple[int, float, float]:
     recogniser limited to the gazetteer could reach at best (finding all of them, nothing
     else)."""
     from geo.gazetteer import load
-    from geo.places import known_name
+    from geo.places.recognise import known_name
 
     gaz = load()
     known = sum(known_name(s, gaz) for s in surfaces)
@@ -231,7 +231,7 @@ def gazetteer_ceiling(surfaces: list[str]) -> tuple[int, float, float]:
 def pipeline_predictor(texts: list[str]) -> list[list[tuple[int, int]]]:
     """The project's recogniser: each text an article, all analysed in one call."""
     from geo.pipeline import analyse
-    from geo.reading import article_from_text
+    from geo.text.reading import article_from_text
 
     names = [f"germeval{i:06d}" for i in range(len(texts))]
     articles = [article_from_text(name, text) for name, text in zip(names, texts)]
@@ -387,7 +387,7 @@ def score_seeds(gold: Gold, predicted: list[Predicted], texts: dict[str, str]) -
 
 def run_pipeline_on_seeds(seeds: Path = SEEDS) -> tuple[dict[str, str], list[Predicted]]:
     from geo.pipeline import analyse
-    from geo.reading import read_paths
+    from geo.text.reading import read_paths
 
     articles, messages = read_paths(sorted(seeds.glob("*.txt")))
     for msg in messages:
@@ -475,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     try:
         import geo.pipeline  # noqa: F401  (the API this script measures)
-        import geo.reading  # noqa: F401
+        import geo.text.reading  # noqa: F401
         from geo.gazetteer import load
 
         load()

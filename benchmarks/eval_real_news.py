@@ -16,7 +16,7 @@ Scoring (all functions take plain data, so ``tests/test_eval_real_news.py`` chec
   program's categories) is kept out of P/R and reported apart; predicted ``area_km2`` figures
   are no people counts and are left out;
 - dates (``geo.dates.find_temporal``) matched by overlapping span;
-- the gazetteer ceiling: gold mentions whose surface ``geo.places.known_name`` accepts.
+- the gazetteer ceiling: gold mentions whose surface ``geo.places.recognise.known_name`` accepts.
 """
 
 from __future__ import annotations
@@ -520,7 +520,7 @@ def run_pipeline(folder: Path = ARTICLES, published: dict[str, date | None] | No
                  ) -> tuple[dict[str, str], list[PredPlace], list[PredFigure], list[PredDate] | None]:
     """Texts, mentions, figures and (if ``geo.dates`` exists) temporal expressions."""
     from geo.pipeline import analyse
-    from geo.reading import read_paths
+    from geo.text.reading import read_paths
 
     articles, messages = read_paths(sorted(folder.glob("*.txt")))
     for msg in messages:
@@ -548,7 +548,7 @@ def run_pipeline(folder: Path = ARTICLES, published: dict[str, date | None] | No
 def known_name_function() -> Callable[[str], bool] | None:
     try:
         from geo.gazetteer import load
-        from geo.places import known_name
+        from geo.places.recognise import known_name
     except ImportError:
         return None
     gaz = load()
@@ -718,9 +718,9 @@ def print_dates(r: DateReport | None, texts: dict[str, str], listing: bool, widt
 
 
 def print_ceiling(c: dict[str, tuple[int, int]] | None) -> None:
-    print("\nGAZETTEER CEILING: gold place mentions whose surface geo.places.known_name accepts")
+    print("\nGAZETTEER CEILING: gold place mentions whose surface geo.places.recognise.known_name accepts")
     if c is None:
-        print("  geo.places.known_name not importable: skipped")
+        print("  geo.places.recognise.known_name not importable: skipped")
         return
     table(["gold kind", "known/gold", "share"], [[k, *pct(*c[k]).split(" = ")] for k in c])
 

@@ -112,10 +112,10 @@ def _build_gazetteer(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from geo.collection import feature_collection
-    from geo.ids import unique_id
+    from geo.corpus.collection import feature_collection
+    from geo.corpus.ids import unique_id
     from geo.pipeline import analyse
-    from geo.reading import read_paths
+    from geo.text.reading import read_paths
 
     _check_outputs(args.output, args.figures_csv)
     articles, messages = read_paths(args.paths)
@@ -134,8 +134,8 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace) -> Any:
+    from geo.corpus.store import Store, StoreError
     from geo.paths import default_store_dir
-    from geo.store import Store, StoreError
 
     try:
         return Store(args.store or default_store_dir())
@@ -144,7 +144,7 @@ def _store(args: argparse.Namespace) -> Any:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from geo.ingest import Inputs, SchedulerError, ingest, terminal_progress
+    from geo.corpus.ingest import Inputs, SchedulerError, ingest, terminal_progress
 
     if args.workers is not None and args.workers < 1:
         raise CliError("--workers needs a number of processes, 1 or more")
@@ -238,11 +238,11 @@ def _emit(fc: dict[str, Any], output: Path | None, figures_csv: Path | None,
             sys.stdout.buffer.write(chunk)
         sys.stdout.flush()
     if figures_csv:
-        from geo.exports import figures_rows, to_csv
+        from geo.app.exports import figures_rows, to_csv
 
         write_atomic(figures_csv, [to_csv(figures_rows(fc))])
     if geoparquet:
-        from geo.exports import to_geoparquet
+        from geo.app.exports import to_geoparquet
 
         write_atomic(geoparquet, [to_geoparquet(fc)])
 

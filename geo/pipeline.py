@@ -10,13 +10,13 @@ import gc
 from dataclasses import dataclass, field
 
 from geo import gazetteer
-from geo.actors import find_actors
 from geo.dates import TimeExpr, find_temporal, published_date
-from geo.figures import extract_figures
+from geo.figures.actors import find_actors
+from geo.figures.extract import extract_figures
 from geo.model import Actor, Article, Figure, Mention, Sentence
-from geo.normalise import View
-from geo.places import find_mentions
-from geo.sentences import split_sentences
+from geo.places.recognise import find_mentions
+from geo.text.normalise import View
+from geo.text.sentences import split_sentences
 
 
 @dataclass
@@ -49,7 +49,7 @@ def analyse(articles: list[Article], messages: list[str] | None = None) -> Analy
 
 def _analyse(result: Analysis, gaz: gazetteer.Gazetteer) -> None:
     for article in result.articles:
-        # --- matching view (geo.normalise): the steps read NFC text without zero-width
+        # --- matching view (geo.text.normalise): the steps read NFC text without zero-width
         # characters or HTML entities; the view maps every offset back into article.text.
         view = View(article)
         sentences = split_sentences(view.article)

@@ -29,7 +29,7 @@ def gaz():
 @pytest.fixture(scope="session")
 def seed_analysis():
     from geo.pipeline import analyse
-    from geo.reading import read_paths
+    from geo.text.reading import read_paths
 
     articles, messages = read_paths([SEEDS])
     assert not messages

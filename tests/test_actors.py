@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.actors import actor_kind, find_actors
+from geo.figures.actors import actor_kind, find_actors
 from geo.model import Article, Span
 
 

@@ -182,7 +182,7 @@ def test_disk_full_leaves_no_file(tmp_path, run, monkeypatch):
 
 
 def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path, run, monkeypatch):
-    from geo import collection
+    from geo.corpus import collection
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -255,7 +255,7 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path, run):
 
 
 def test_articles_are_labelled_by_title_or_first_words(seeds_fc):
-    from geo.collection import LABEL_CHARS, article_label
+    from geo.corpus.collection import LABEL_CHARS, article_label
 
     for article in seeds_fc["articles"]:
         text = " ".join((ROOT / article["path"]).read_text(encoding="utf-8").split())

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.ingest import Item, ingest
-from geo.store import Store
+from geo.corpus.ingest import Item, ingest
+from geo.corpus.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIL = ("Bei Plekhovo in der Region Kursk gab es Kämpfe. <img src=x onerror=alert(1)> "

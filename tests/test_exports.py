@@ -7,7 +7,7 @@ from pathlib import Path
 
 import geopandas
 
-from geo.exports import (
+from geo.app.exports import (
     CLAIM_CATEGORIES,
     claim_rows,
     figures_rows,
@@ -16,7 +16,7 @@ from geo.exports import (
     to_geojson,
     to_geoparquet,
 )
-from geo.filters import View, apply
+from geo.app.filters import View, apply
 
 FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
 

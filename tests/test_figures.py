@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.actors import find_actors
-from geo.figures import extract_figures
+from geo.figures.actors import find_actors
+from geo.figures.extract import extract_figures
 from geo.model import Article, Figure, Mention, Place, Sentence, Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,7 @@ GOLD = json.loads((ROOT / "tests" / "gold" / "figures_seeds.json").read_text(enc
 def seeds():
     from geo import gazetteer
     from geo.pipeline import analyse
-    from geo.reading import read_paths
+    from geo.text.reading import read_paths
 
     articles, _ = read_paths([ROOT / "seeds"])
     analysis = analyse(articles)

@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.filters import (
+from geo.app.filters import (
     View,
     apply,
     from_query,
@@ -16,7 +16,7 @@ from geo.filters import (
     to_query,
     without_place,
 )
-from geo.sources import NO_SOURCE
+from geo.figures.sources import NO_SOURCE
 
 FC = json.loads((Path(__file__).parent / "fixtures" / "dashboard" / "fc.json").read_text("utf-8"))
 

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.clean import ZERO_WIDTH
 from geo.model import Article
-from geo.normalise import View
-from geo.reading import HTML_NOTE, ReadError, article_from_text, read_bytes
-from geo.sentences import MAX_CHARS, split_sentences
+from geo.text.clean import ZERO_WIDTH
+from geo.text.normalise import View
+from geo.text.reading import HTML_NOTE, ReadError, article_from_text, read_bytes
+from geo.text.sentences import MAX_CHARS, split_sentences
 
 FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -54,7 +54,7 @@ def test_gold_offsets_point_at_their_surfaces() -> None:
 @pytest.fixture(scope="module")
 def seeds():
     from geo.pipeline import analyse
-    from geo.reading import read_paths
+    from geo.text.reading import read_paths
 
     articles, _ = read_paths(sorted(SEEDS.glob("*.txt")))
     assert len(articles) == 5

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from geo.normalise import View
-from geo.reading import MAX_BYTES, ReadError, article_from_text, read_bytes, read_paths
-from geo.sentences import MAX_CHARS, split_sentences
+from geo.text.normalise import View
+from geo.text.reading import MAX_BYTES, ReadError, article_from_text, read_bytes, read_paths
+from geo.text.sentences import MAX_CHARS, split_sentences
 
 NO_STOP = "die Soldaten in Kursk und Bachmut kämpften bei Charkiw "
 

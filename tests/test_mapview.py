@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from geo import basemap, offline
-from geo.mapview import (
+from geo.app import basemap, offline
+from geo.app.mapview import (
     ROLE_COLOURS,
     build_map,
     fit_bounds,

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.numbers import find_quantities, format_german, german_words, is_date, parse_number
+from geo.figures.quantities import (
+    find_quantities,
+    format_german,
+    german_words,
+    is_date,
+    parse_number,
+)
 
 
 def one(text: str):

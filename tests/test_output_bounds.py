@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 import time
 
-from geo.collection import EXCERPT_CHARS, feature_collection
+from geo.corpus.collection import EXCERPT_CHARS, feature_collection
 from geo.pipeline import analyse
-from geo.reading import article_from_text
+from geo.text.reading import article_from_text
 
 WORDS = "die Soldaten in Kursk und Bachmut kämpften bei Charkiw"
 MEGABYTE = 1_000_000

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from geo.places import find_mentions
-from geo.reading import article_from_text
-from geo.sentences import split_sentences
+from geo.places.recognise import find_mentions
+from geo.text.reading import article_from_text
+from geo.text.sentences import split_sentences
 
 
 def _mentions(text: str, gaz):
@@ -220,7 +220,7 @@ def test_a_list_may_start_with_a_multiword_name(gaz):
 def test_the_build_time_word_decisions_are_the_rules(gaz):
     """Which words could start a name is decided when the gazetteer is built and by set
     operations per article; it must be what working the word out says."""
-    from geo.places import _Capitals, _describe
+    from geo.places.recognise import _Capitals, _describe
 
     words = ["Kursks", "Ostukraine", "Nordostukraine", "Mark", "Sonne", "Die", "Den", "Wuhledar",
              "Tschassiw", "Kremlsprecher", "US-Angaben", "Ukraine-Krieg", "Grenzregion",

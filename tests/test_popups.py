@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.popups import (
+from geo.app.popups import (
     figure_line,
     figure_quote_html,
     figure_value,
@@ -91,7 +91,7 @@ def test_popup_is_small_german_and_the_panel_has_the_detail():
 
 
 def test_actor_codes_read_as_country_names():
-    from geo.popups import actor_label
+    from geo.app.popups import actor_label
 
     assert actor_label("KP") == "Nordkorea" and actor_label("FR") == "Frankreich"
     assert actor_label(None) == ""
@@ -146,7 +146,7 @@ def test_figure_quote_marks_the_figure_and_escapes_the_sentence():
 def test_file_names_render_as_written_not_as_markdown():
     from markdown_it import MarkdownIt
 
-    from geo.popups import markdown_literal
+    from geo.app.popups import markdown_literal
 
     name = "**fett** ![x](http://127.0.0.1:9/t.png) <img src=y> [a](b)_c_.txt"
     html = MarkdownIt("commonmark").render(markdown_literal(name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.reading import MAX_BYTES, ReadError, article_from_text, read_bytes, read_paths
+from geo.text.reading import MAX_BYTES, ReadError, article_from_text, read_bytes, read_paths
 
 
 def test_missing_path_is_a_message_not_an_error(tmp_path):
@@ -61,7 +61,7 @@ def test_folder_reads_only_article_files_sorted(tmp_path):
 
 
 def test_an_article_on_one_line_is_prose_whatever_it_starts_or_ends_with():
-    from geo.reading import read_bytes
+    from geo.text.reading import read_bytes
 
     body = ("Laut Berichten kämpfen 400 Männer in Laschkar Gah. Die Lage in Helmand bleibt "
             "angespannt. Auch in Kandahar gab es Gefechte. ") * 5

@@ -14,9 +14,9 @@ import pytest
 
 from geo import lexicon
 from geo.lexicon import LexiconError
-from geo.places import _WEIGHTS, FEATURES, find_mentions, resolution_cases
-from geo.reading import article_from_text
-from geo.sentences import split_sentences
+from geo.places.recognise import _WEIGHTS, FEATURES, find_mentions, resolution_cases
+from geo.text.reading import article_from_text
+from geo.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

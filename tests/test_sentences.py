@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from geo.reading import article_from_text
-from geo.sentences import split_sentences
+from geo.text.reading import article_from_text
+from geo.text.sentences import split_sentences
 
 
 def _texts(text: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Sources as entities: spellings merged, nationalities kept apart, types assigned."""
 
-from geo.sources import NO_SOURCE, entities, entity_key, source_type
+from geo.figures.sources import NO_SOURCE, entities, entity_key, source_type
 
 
 def test_titles_descriptors_and_name_variants_merge():

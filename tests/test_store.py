@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
-from geo.ingest import Inputs, Item, analyse_items, ingest
-from geo.store import Store, StoreError
+from geo.corpus.ingest import Inputs, Item, analyse_items, ingest
+from geo.corpus.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

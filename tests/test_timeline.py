@@ -1,6 +1,6 @@
 """Time: record dates from ``when`` or the article, windows, per-day counts, place spans."""
 
-from geo.timeline import (
+from geo.app.timeline import (
     daily_counts,
     date_range,
     in_window,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.translit import english_key, german_key
+from geo.text.translit import english_key, german_key
 
 
 @pytest.mark.parametrize("german, english", [
@@ -35,6 +35,6 @@ def test_different_names_stay_apart(german, english):
 def test_the_fast_german_key_is_the_reference_replacer(name):
     """german_key runs per new word: its table and string methods must give what the
     one-pass regular expressions give."""
-    from geo.translit import _GERMAN, _key
+    from geo.text.translit import _GERMAN, _key
 
     assert german_key(name) == _key(name, _GERMAN)

@@ -67,8 +67,8 @@ def make_store(dest: Path, evil: bool = True) -> Path:
     by the real pipeline (what the dashboard reads through ``LAGEBILD_STORE``)."""
     sys.path.insert(0, str(ROOT))
     try:
-        from geo.ingest import Inputs, Item, ingest
-        from geo.store import Store
+        from geo.corpus.ingest import Inputs, Item, ingest
+        from geo.corpus.store import Store
     finally:
         sys.path.remove(str(ROOT))
     root = dest / "store"

@@ -20,11 +20,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from geo.collection import Tables
-from geo.ids import unique_id
-from geo.reading import ReadError, article_files, file_bytes
-from geo.store import Store
-from geo.store_schema import ANALYSER_VERSION
+from geo.corpus.collection import Tables
+from geo.corpus.ids import unique_id
+from geo.corpus.schema import ANALYSER_VERSION
+from geo.corpus.store import Store
+from geo.text.reading import ReadError, article_files, file_bytes
 
 CHUNK = 200  # articles per batch: big enough to amortise a Parquet write, small enough to lose
 
@@ -108,9 +108,9 @@ class Inputs:
 def analyse_items(items: list[Item]) -> tuple[Tables, list[str], list[str]]:
     """Read and analyse a chunk (runs on a worker): the tables, one message per unreadable
     item, and the sha256 of each unreadable item. Pure: the same items give the same tables."""
-    from geo.collection import tables
+    from geo.corpus.collection import tables
     from geo.pipeline import analyse
-    from geo.reading import read_bytes
+    from geo.text.reading import read_bytes
 
     articles, messages, bad = [], [], []
     for item in items:

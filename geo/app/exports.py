@@ -9,9 +9,9 @@ import io
 import json
 from typing import Any
 
-from geo import basemap, sources, timeline
-from geo.mapview import ROLE_LABELS, role_of
-from geo.popups import (
+from geo.app import basemap, timeline
+from geo.app.mapview import ROLE_LABELS, role_of
+from geo.app.popups import (
     CATEGORY_LABELS,
     HOME_NOTES,
     QUALIFIER_WORDS,
@@ -22,6 +22,7 @@ from geo.popups import (
     is_approximate,
     kind_label,
 )
+from geo.figures import sources
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

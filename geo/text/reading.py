@@ -15,8 +15,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from geo.clean import blank_non_prose, prose_spans
 from geo.model import Article, Span
+from geo.text.clean import blank_non_prose, prose_spans
 
 MAX_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".html", ".htm")

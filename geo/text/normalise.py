@@ -18,10 +18,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from geo.clean import ZERO_WIDTH
 from geo.model import Actor, Article, Figure, Mention, Sentence, Span
-from geo.reading import looks_html
-from geo.sentences import sentence_at
+from geo.text.clean import ZERO_WIDTH
+from geo.text.reading import looks_html
+from geo.text.sentences import sentence_at
 
 _ENTITY = r"&(?:\#[0-9]{1,8};?|\#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)"
 _DROP_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))

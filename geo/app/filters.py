@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from geo import sources, timeline
+from geo.app import timeline
+from geo.figures import sources
 
 KINDS = ("village", "city", "region", "country")
 _LIST_KEYS = ("article", "category", "source", "source_type", "kind")

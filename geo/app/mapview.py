@@ -23,8 +23,8 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import basemap, offline, timeline
-from geo.popups import figures_by_place, german_name, is_approximate, popup_record
+from geo.app import basemap, offline, timeline
+from geo.app.popups import figures_by_place, german_name, is_approximate, popup_record
 
 ROLE_COLOURS = {"place": "#D55E00", "speaker": "#0072B2", "both": "#CC79A7"}
 ROLE_LABELS = {"place": "Ereignisort", "speaker": "sprechende Hauptstadt / Institution",

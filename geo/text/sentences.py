@@ -14,9 +14,9 @@ import html
 import re
 import unicodedata
 
-from geo.clean import ZERO_WIDTH
 from geo.model import Article, Sentence, Span
-from geo.reading import looks_html
+from geo.text.clean import ZERO_WIDTH
+from geo.text.reading import looks_html
 
 _ABBREV = {
     "z", "b", "d", "h", "u", "a", "v", "s", "o", "bzw", "ca", "dr", "prof", "nr", "st", "usw",

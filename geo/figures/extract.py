@@ -32,10 +32,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from geo import lexicon
-from geo.actors import actor_kind
+from geo.figures.actors import actor_kind
+from geo.figures.quantities import Quantity, find_quantities, is_date
 from geo.lexicon import alternation
 from geo.model import Actor, Article, Category, Figure, Mention, Sentence
-from geo.numbers import Quantity, find_quantities, is_date
 
 _LEX = lexicon.load()
 _TOKEN = re.compile(r"[^\W\d_][\w\-]*|\d[\d.,]*(?:\d|\b)|[^\w\s]")

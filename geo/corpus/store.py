@@ -1,6 +1,6 @@
 """The corpus store: every article analysed once, kept with everything extracted from it.
 
-A folder of Parquet batches (layout and schema in ``geo.store_schema``) queried with DuckDB,
+A folder of Parquet batches (layout and schema in ``geo.corpus.schema``) queried with DuckDB,
 embedded: no server. Why this design:
 - Appending is writing a new batch folder under a temporary name and renaming it into place,
   so a reader (a dashboard open while the CLI ingests) sees a batch complete or not at all, a
@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geo.collection import TABLES, Row, Tables, from_tables
-from geo.store_schema import ANALYSER_VERSION, SCHEMA_VERSION, file_metadata, schemas, wkb_point
+from geo.corpus.collection import TABLES, Row, Tables, from_tables
+from geo.corpus.schema import ANALYSER_VERSION, SCHEMA_VERSION, file_metadata, schemas, wkb_point
 
 _STALE_TMP_SECONDS = 3600  # a temporary folder this old belongs to a writer that died
 

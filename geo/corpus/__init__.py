@@ -1,0 +1,1 @@
+"""The corpus: analysis flattened into tables, the Parquet store, and ingest (serial or on Dask)."""

@@ -1,0 +1,1 @@
+"""Text in: reading bytes into articles, cleaning, the matching view, sentences, transliteration."""
