@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 import time
@@ -45,7 +44,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 if str(ROOT / "benchmarks") not in sys.path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from eval_places import PRF  # noqa: E402  (one definition of precision and recall)
+from eval_places import PRF, haversine_km  # noqa: E402  (one definition of each)
 
 KINDS = ("country", "region", "settlement", "other")
 # How far a predicted point may lie from the gold point and still count as the same place.
@@ -284,14 +283,6 @@ def predicted_kind(feature_code: str) -> str:
     if feature_code.startswith("PPL"):
         return "settlement"
     return "other"
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))
 
 
 _REGION_WORDS = re.compile(r"\b(oblast|district|region|state|province|land|bezirk|kreis)\b")
@@ -688,12 +679,16 @@ def print_figures(r: FigureReport, texts: dict[str, str], listing: bool, width: 
                 print(f"    {where(texts, g, width)}")
                 print(f"        gold {_fig(g)}")
                 print(f"        got  {_fig(p)}")
-        print(f"\n  missed figures: {len(r.match.missed)}")
-        for g in r.match.missed:
-            print(f"    {where(texts, g, width)}  {_fig(g)}")
-        print(f"\n  false positive figures: {len(r.match.spurious)}")
-        for p in r.match.spurious:
-            print(f"    {where(texts, p, width)}  {_fig(p)}")
+        print_misses("figures", r.match, texts, width, _fig)
+
+
+def print_misses(what: str, match: Any, texts: dict[str, str], width: int,
+                 describe: Callable[[Any], str]) -> None:
+    """The unmatched gold items and the unmatched predictions, one line each."""
+    for label, items in (("missed", match.missed), ("false positive", match.spurious)):
+        print(f"\n  {label} {what}: {len(items)}")
+        for item in items:
+            print(f"    {where(texts, item, width)}  {describe(item)}".rstrip())
 
 
 def print_dates(r: DateReport | None, texts: dict[str, str], listing: bool, width: int) -> None:
@@ -709,12 +704,7 @@ def print_dates(r: DateReport | None, texts: dict[str, str], listing: bool, widt
         for g, p in r.resolved_errors:
             print(f"    {where(texts, g, width)}  gold {g.resolved_start}..{g.resolved_end}, "
                   f"got {p.begin}..{p.end_date}")
-        print(f"\n  missed dates: {len(r.match.missed)}")
-        for g in r.match.missed:
-            print(f"    {where(texts, g, width)}")
-        print(f"\n  false positive dates: {len(r.match.spurious)}")
-        for p in r.match.spurious:
-            print(f"    {where(texts, p, width)}")
+        print_misses("dates", r.match, texts, width, lambda _: "")
 
 
 def print_ceiling(c: dict[str, tuple[int, int]] | None) -> None:
