@@ -179,6 +179,7 @@ class Lexicon:
     victim_nouns: tuple[str, ...]
     loss_amount_prepositions: tuple[str, ...]
     subset_markers: tuple[str, ...]
+    additive: tuple[str, ...]  # "16 weitere": a number that adds to the figure before
     group_size_before: tuple[str, ...]
     hedges: Mapping[str, Qualifier]
     number_word_parts: tuple[str, ...]
@@ -217,6 +218,8 @@ class Lexicon:
     quote_closers: tuple[str, ...]
     source_links: tuple[str, ...]
     noun_preposition: tuple[str, ...]
+    noun_postposition: tuple[str, ...]  # "offiziellen Angaben nach"
+    speaker_titles: tuple[str, ...]  # office word ends before a speaker's name
     as_reported: tuple[str, ...]
     continuing: tuple[str, ...]
     continuing_articles: tuple[str, ...]
@@ -412,7 +415,7 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         count_nouns=tuple(cat["count_nouns"]), loss_nouns=tuple(cat["loss_nouns"]),
         victim_nouns=tuple(cat["victim_nouns"]),
         loss_amount_prepositions=tuple(cat["loss_amount_prepositions"]),
-        subset_markers=tuple(cat["subset_markers"]),
+        subset_markers=tuple(cat["subset_markers"]), additive=tuple(cat["additive"]),
         group_size_before=tuple(cat["group_size_before"]),
         hedges=hedges,
         number_word_parts=tuple(num["word_parts"]), zero=tuple(num["zero"]),
@@ -438,6 +441,8 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         postposed=tuple(attr["postposed"]), wie_verbs=tuple(attr["wie_verbs"]),
         quote_closers=tuple(attr["quote_closers"]),
         source_links=tuple(attr["source_links"]), noun_preposition=tuple(attr["noun_preposition"]),
+        noun_postposition=tuple(attr["noun_postposition"]),
+        speaker_titles=tuple(attr["speaker_titles"]),
         as_reported=tuple(attr["as_reported"]),
         continuing=tuple(openers["continuing"]),
         continuing_articles=tuple(openers["continuing_articles"]),
