@@ -716,7 +716,8 @@ def print_ceiling(c: dict[str, tuple[int, int]] | None) -> None:
 
 
 def report_json(places: PlaceReport, figures: FigureReport, dates: DateReport | None,
-                c: dict[str, tuple[int, int]] | None, seconds: float) -> dict[str, Any]:
+                c: dict[str, tuple[int, int]] | None, seconds: float,
+                gold: Path = GOLD) -> dict[str, Any]:
     """The figures as JSON for the README."""
     def ratio(a: int, n: int) -> dict[str, Any]:
         return {"right": a, "n": n, "share": round(a / n, 4) if n else None}
@@ -728,7 +729,8 @@ def report_json(places: PlaceReport, figures: FigureReport, dates: DateReport | 
         return {"tp": r.tp, "fp": r.fp, "precision": round(r.precision, 4)}
 
     return {
-        "gold": str(GOLD.relative_to(ROOT)),
+        "gold": str(gold.resolve().relative_to(ROOT) if gold.resolve().is_relative_to(ROOT)
+                    else gold),
         "places": {
             "exact": places.exact.as_dict(), "overlap": places.lenient.as_dict(),
             "recall_by_gold_kind": {k: recall(v) for k, v in places.recall_by_kind.items()},
@@ -764,15 +766,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="print every miss and false positive")
     ap.add_argument("--json", metavar="FILE", help="write the figures as JSON")
     ap.add_argument("--context", type=int, default=20, help="characters of context each side")
+    ap.add_argument("--gold", type=Path, default=GOLD_DIR, metavar="DIR",
+                    help="a gold folder (gold.json, articles/); default the held-out test set")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    gold = load_gold()
+    gold_file = args.gold / "gold.json"
+    gold = load_gold(gold_file)
     try:
-        texts, places, figures, dates = run_pipeline(ARTICLES, gold.published)
+        texts, places, figures, dates = run_pipeline(args.gold / "articles", gold.published)
     except ImportError as err:
         print(f"the pipeline is not importable ({err})", file=sys.stderr)
         return 2
-    load_gold(GOLD, texts)  # every gold offset quotes the text as the program read it
+    load_gold(gold_file, texts)  # every gold offset quotes the text as the program read it
     known = known_name_function()
     pr = score_places(gold.places, gold.not_places, places)
     fr = score_figures(gold.figures, figures)
@@ -790,7 +795,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - t0
     print(f"\n{seconds:.1f} s")
     if args.json:
-        Path(args.json).write_text(json.dumps(report_json(pr, fr, dr, cr, seconds), indent=1,
+        Path(args.json).write_text(json.dumps(report_json(pr, fr, dr, cr, seconds, gold_file),
+                                              indent=1,
                                               ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
