@@ -13,9 +13,10 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit import runtime
 from streamlit_folium import st_folium
 
-from geo.app import exports, filters, mapview, popups, timeline
+from geo.app import exports, filters, mapview, popups, timeline, views
 from geo.corpus.ingest import Inputs, Item, ingest
 from geo.corpus.store import Store, StoreError
 from geo.paths import default_store_dir
@@ -54,11 +55,19 @@ def open_store(root: str) -> Store:
 
 
 @st.cache_resource(show_spinner="Speicher wird gelesen …", max_entries=2)
-def load_collection(root: str, generation: str) -> dict:
-    """The store's current view as a FeatureCollection with every figure given a home,
-    shared by every session and rebuilt only when a batch or removal lands (``generation``).
-    Never modified by the page."""
-    return filters.home_figures(open_store(root).feature_collection())
+def load_collection(root: str, generation: str) -> views.Collection:
+    """The store's current view as a FeatureCollection with every figure given a home, and
+    what the filters offer, shared by every session and rebuilt only when a batch or removal
+    lands (``generation``). Never modified by the page."""
+    return views.collection(filters.home_figures(open_store(root).feature_collection()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def load_view(root: str, generation: str, key: str) -> views.ViewData:
+    """One filtered view (``views.view_key``) of one generation, shared by every session:
+    opening a place or a tab reruns the page without recomputing it. Never modified."""
+    whole = load_collection(root, generation)
+    return views.view_data(whole, views.view_from_key(key))
 
 
 def view_from_url(opts: dict[str, list[str]], span: timeline.Span) -> None:
@@ -103,10 +112,9 @@ def reset_filters(span: timeline.Span) -> None:
     st.session_state["_map_view"] = None
 
 
-def sidebar_view(fc: dict, opts: dict[str, list[str]], span: timeline.Span) -> filters.View:
+def sidebar_view(whole: views.Collection) -> filters.View:
     st.sidebar.header("Filter")
-    entities = filters.source_names(fc)
-    titles = {a["id"]: a.get("label") for a in fc["articles"]}
+    opts, span, entities, titles = whole.options, whole.span, whole.entities, whole.titles
     formats = {"category": lambda c: popups.CATEGORY_LABELS.get(c, c),
                "source": lambda k: entities[k].name if k in entities else k,
                "kind": popups.kind_label,
@@ -125,7 +133,7 @@ def sidebar_view(fc: dict, opts: dict[str, list[str]], span: timeline.Span) -> f
                                    format="DD.MM.YYYY")
         if tuple(picked) != (lo, hi):
             start, end = picked[0].isoformat(), picked[1].isoformat()
-    undated = timeline.undated_counts(fc)
+    undated = whole.undated
     if undated["Artikel"]:
         st.sidebar.caption(f"{popups.german_number(undated['Artikel'])} Artikel sind undatiert "
                            "(kein Datum im Text oder in den Angaben); ein Zeitfenster blendet "
@@ -187,28 +195,24 @@ def show_messages() -> None:
         box(popups.markdown_literal(message))
 
 
-def fly_to_choice(view_fc: dict) -> None:
+def fly_to_choice(data: views.ViewData) -> None:
     """A place chosen in the list: the map flies there (a click on the map does not move it)."""
-    pid = st.session_state.get("f_place")
-    feature = next((f for f in view_fc["features"] if f["properties"]["place_id"] == pid), None)
+    feature = data.features.get(st.session_state.get("f_place") or "")
     st.session_state["_fly"] = mapview.fly_target(feature) if feature else None
 
 
-def side_panel(view_fc: dict, labels: dict[str, str]) -> None:
+def side_panel(data: views.ViewData) -> None:
+    labels = data.labels
     if st.session_state.get("f_place") not in labels:
         st.session_state["f_place"] = None
     place = st.selectbox("Ort (Name tippen: „Kiew“ oder „Kyiv“)", list(labels), key="f_place",
                          format_func=labels.get, placeholder="Markierung anklicken oder Ort wählen",
-                         on_change=fly_to_choice, args=(view_fc,))
+                         on_change=fly_to_choice, args=(data,))
     if not place:
         st.info("Eine Markierung anklicken (oder mit Tab wählen und Enter drücken), um alle "
                 "Zitate und Zahlen zu diesem Ort zu sehen.")
         return
-    feature = next(f for f in view_fc["features"] if f["properties"]["place_id"] == place)
-    published = timeline.article_dates(view_fc)
-    articles = {a["id"]: a for a in view_fc["articles"]}
-    st.html(panel_css() + popups.panel_html(feature, view_fc.get("figures", []), articles,
-                                            timeline.place_span(feature["properties"], published)))
+    st.html(panel_css() + (data.panel_html(place) or ""))
 
 
 def panel_css() -> str:
@@ -316,11 +320,15 @@ def timeline_tab(view_fc: dict) -> None:
     _show_picked(event, view_fc, "dated")
 
 
-def places_table(view_fc: dict) -> None:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def places_frame(root: str, generation: str, key: str) -> pd.DataFrame:
+    """The places table of a view (as ``load_view``), made once. Never modified."""
+    return pd.DataFrame(load_view(root, generation, key).places_rows())
+
+
+def places_table(root: str, generation: str, key: str) -> None:
     """The places, most reported first."""
-    rows = sorted(exports.places_rows(view_fc), key=lambda r: (-r["Erwähnungen"] - r["Zahlen"],
-                                                               r["Ort"]))
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(places_frame(root, generation, key), hide_index=True, width="stretch")
 
 
 def without_place_tab(view_fc: dict) -> None:
@@ -381,25 +389,37 @@ def articles_table(fc: dict, kept: Store) -> None:
             st.rerun()
 
 
-def the_map(view_fc: dict, online: bool) -> None:
+def places_url(data: views.ViewData) -> str | None:
+    """Where the browser fetches the view's places: Streamlit's media endpoint, which serves
+    the bytes kept for this session's current run (the same bytes give the same URL, so every
+    session of a view shares one copy). None outside a Streamlit server."""
+    if not runtime.exists():
+        return None
+    return runtime.get_instance().media_file_mgr.add(data.payload, "application/json",
+                                                     "lagebild.places")
+
+
+def the_map(data: views.ViewData, online: bool) -> None:
     """The map, fitted to what the filters show unless the link or the list says where to look;
-    a click on a marker opens the side panel."""
-    signature = (len(view_fc["features"]), tuple(f["properties"]["place_id"]
-                                                   for f in view_fc["features"][:50]))
+    a click on a marker opens the side panel. The map (basemap, legend) stays in the page; a
+    new view only swaps its places layer, which the browser fetches as one JSON file."""
+    features = data.fc["features"]
+    signature = (len(features), tuple(f["properties"]["place_id"] for f in features[:50]))
     if st.session_state.get("_map_sig") not in (None, signature):
         st.session_state["_map_view"] = None  # new filters: fit to the new data
         st.session_state["_fly"] = None
     st.session_state["_map_sig"] = signature
     fly = st.session_state.get("_fly")
-    out = st_folium(mapview.build_map(view_fc, online_tiles=online,
-                                      view=st.session_state.get("_map_view")),
+    places = mapview.PlacesLayer(data.map_data(st.session_state.get("_map_view"),
+                                               places_url(data)))
+    out = st_folium(mapview.base_map(online_tiles=online), feature_group_to_add=places,
                     height=620, use_container_width=True,
                     center=fly[0] if fly else None, zoom=fly[1] if fly else None,
                     returned_objects=["last_object_clicked_tooltip"])
     tooltip = (out or {}).get("last_object_clicked_tooltip")
     if tooltip and tooltip != st.session_state.get("_last_tooltip"):
         st.session_state["_last_tooltip"] = tooltip
-        clicked = mapview.place_for_click(tooltip, view_fc["features"])
+        clicked = data.place_for_click(tooltip)
         if clicked:
             st.session_state["f_place"] = clicked
 
@@ -412,18 +432,20 @@ def main() -> None:
     except StoreError as err:
         st.error(popups.markdown_literal(str(err)))
         st.stop()
-    fc = load_collection(root, kept.generation())
-    opts = filters.options(fc)
-    span = timeline.date_range(fc)
-    view_from_url(opts, span)
+    generation = kept.generation()
+    whole = load_collection(root, generation)
+    fc, span = whole.fc, whole.span
+    view_from_url(whole.options, span)
     st.html("<a href='#karte' class='lb-skip'>Zur Karte springen</a><style>.lb-skip{position:"
             "absolute;left:-9999px}.lb-skip:focus{left:1rem;top:1rem;z-index:1000;"
             "background:#fff;padding:.3rem}</style>")
     add_articles(kept)
     show_messages()
-    view = sidebar_view(fc, opts, span)
+    view = sidebar_view(whole)
     online = st.sidebar.toggle("Online-Kartenkacheln (braucht Internet)", value=False)
-    view_fc = filters.apply(fc, view)
+    key = views.view_key(view)
+    data = load_view(root, generation, key)
+    view_fc = data.fc
 
     st.title("Lagebild")
     n = popups.german_number
@@ -431,7 +453,6 @@ def main() -> None:
               if view.start or view.end else "")
     st.caption(f"{n(len(view_fc['features']))} Orte · {n(len(view_fc.get('figures', [])))} Zahlen"
                f" · {n(len(view_fc['articles']))} von {n(len(fc['articles']))} Artikeln{window}")
-    labels = mapview.place_labels(view_fc["features"])
     map_col, panel_col = st.columns([3, 2])
     with map_col:
         st.subheader("Karte", anchor="karte")
@@ -439,9 +460,9 @@ def main() -> None:
             st.warning("Keine Orte für diese Filter.")
             st.button("Filter zurücksetzen", on_click=reset_filters, args=(span,),
                       key="reset_empty")
-        the_map(view_fc, online)
+        the_map(data, online)
     with panel_col:
-        side_panel(view_fc, labels)
+        side_panel(data)
 
     # Only the open tab is built: the tables and downloads cost time on every page load.
     tabs = st.tabs(TABS, key="tab", on_change="rerun")
@@ -450,7 +471,7 @@ def main() -> None:
     final = filters.View(**{**final.__dict__, "tab": "" if tab == TABS[0] else tab})
     if filters.to_query(final) != _current_query():
         st.query_params.from_dict(filters.to_query(final))
-    builders = [lambda: places_table(view_fc), lambda: claims_chart(view_fc),
+    builders = [lambda: places_table(root, generation, key), lambda: claims_chart(view_fc),
                 lambda: timeline_tab(view_fc),
                 lambda: st.dataframe(pd.DataFrame(exports.figures_rows(view_fc)),
                                      hide_index=True, width="stretch"),

@@ -54,9 +54,12 @@ def test_map_code_is_a_static_file_and_python_hands_over_json(html):
     urls = list(offline.asset_urls(build_map(FC)))
     assert any("/lagebild/map.js?v=" in u for u in urls)
     assert any("markercluster/leaflet.markercluster.js" in u for u in urls)
-    call = re.search(r"LagebildMap\.init\((map_\w+), (\{.*\})\);", html)
+    call = re.search(r"LagebildMap\.init\((map_\w+), (\{.*?\})\);", html)
     assert call, "the map is drawn by one call into static/lagebild/map.js"
-    config = json.loads(call.group(2))
+    assert "places" not in json.loads(call.group(2))  # the map alone: the same for every view
+    data = re.search(r"LagebildMap\.data\((map_\w+), (\{.*?\})\);", html)
+    assert data and data.group(1) == call.group(1), "the places are one call more"
+    config = json.loads(data.group(2))
     assert {p["id"] for p in config["places"]} == {f["properties"]["place_id"] for f in FC["features"]}
     assert "L.geoJSON" not in html  # the drawing code is not in Python strings any more
     assert "MultiPolygon" not in html  # nor the basemap: the browser fetches and caches it
@@ -81,7 +84,7 @@ def test_opens_fitted_to_the_data_not_on_kursk():
         f["geometry"]["coordinates"] = [-70.0 + i, -33.0 - i]  # Chile
     (south, west), (north, east) = fit_bounds(far)
     assert (south, west, north, east) == (-39.0, -70.0, -33.0, -64.0)
-    assert map_config(far)["bounds"] == [[-39.0, -70.0], [-33.0, -64.0]]
+    assert map_config(far)["data"]["bounds"] == [[-39.0, -70.0], [-33.0, -64.0]]
     assert fit_bounds({"features": []}) is None
 
 

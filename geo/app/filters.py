@@ -67,11 +67,14 @@ def _text_match(q: str) -> Callable[[str], bool]:
     return lambda text: not needle or needle in text.casefold()
 
 
-def apply(fc: dict[str, Any], view: View) -> dict[str, Any]:
+def apply(fc: dict[str, Any], view: View,
+          opts: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The collection as the view shows it: mentions and figures outside the view dropped,
     places left without mentions dropped; with a category/source filter only places that
-    carry a matching figure stay."""
-    view = _all_means_none(fc, view)
+    carry a matching figure stay. ``opts`` are ``options(fc)`` when the caller has them."""
+    view = _all_means_none(fc, view, opts)
+    if is_default(view):  # nothing to filter: the collection as it is, without copying it
+        return {**fc, "features": [f for f in fc["features"] if f["properties"]["mentions"]]}
     matches = _text_match(view.q)
     in_articles = (lambda a: a in view.article) if view.article else (lambda a: True)
     published = timeline.article_dates(fc)
@@ -105,10 +108,13 @@ def apply(fc: dict[str, Any], view: View) -> dict[str, Any]:
     return {**fc, "articles": articles, "features": features, "figures": figures}
 
 
-def _all_means_none(fc: dict[str, Any], view: View) -> View:
+def _all_means_none(fc: dict[str, Any], view: View,
+                    opts: dict[str, list[str]] | None = None) -> View:
     """Selecting every category, source or source type is the same as selecting none: "all"
     must show all, also the places without any figure."""
-    opts = options(fc)
+    if not view.filters_figures:
+        return view
+    opts = opts if opts is not None else options(fc)
     for key in ("category", "source", "source_type"):
         chosen = getattr(view, key)
         if chosen and set(opts[key]) <= set(chosen):

@@ -1,9 +1,11 @@
-"""The folium map of a FeatureCollection. Python hands the browser one JSON config (places as
-small records, the bounds to fit, labels, legend, basemap); ``static/lagebild/map.js`` draws it:
-the bundled basemap, the places clustered (Leaflet.markercluster, counts, spiderfied at the
-deepest zoom), always-on labels for the most reported places, a collapsible legend. Popups are
-built in the browser when opened, the side panel by the app for the clicked place only, so the
-page stays small at thousands of places.
+"""The folium map of a FeatureCollection. Python hands the browser two JSON configs that
+``static/lagebild/map.js`` draws: the map (bundled basemap, legend, zoom limits: the same for
+every view, so the page keeps one map) and one view's places (``PlacesLayer``: small records,
+the bounds to fit, the names of the most reported places), which the dashboard serves as a
+JSON file fetched once per view instead of sending it with every rerun. The places are
+clustered (Leaflet.markercluster, counts, spiderfied at the deepest zoom); marker icons and
+popups are built in the browser when shown, the side panel by the app for the clicked place
+only, so the page stays small at thousands of places.
 
 Marker encoding (Okabe-Ito colours, safe for colour-blind readers):
 - colour = role: where things happen (vermillion), a capital or institution that speaks (blue),
@@ -96,22 +98,25 @@ def place_for_click(tooltip: str | None, features: list[dict[str, Any]]) -> str 
     return None
 
 
-def marker_records(fc: dict[str, Any]) -> list[dict[str, Any]]:
-    """What the browser needs per place to draw it and its small popup, as plain data."""
-    by_place = figures_by_place(fc.get("figures", []))
-    labels = place_labels(fc["features"])
-    published = timeline.article_dates(fc)
+def marker_records(fc: dict[str, Any], labels: dict[str, str] | None = None,
+                   by_place: dict[str, list[dict[str, Any]]] | None = None,
+                   published: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
+    """What the browser needs per place to draw it and its small popup, as plain data.
+    ``labels``, ``by_place`` and ``published`` are the view's own when the caller has them."""
+    by_place = by_place if by_place is not None else figures_by_place(fc.get("figures", []))
+    labels = labels if labels is not None else place_labels(fc["features"])
+    published = published if published is not None else timeline.article_dates(fc)
     out = []
     for feat in fc["features"]:
         props = feat["properties"]
         figs = by_place.get(props["place_id"], [])
         lon, lat = feat["geometry"]["coordinates"]
+        w = weight(props, len(figs))
         out.append({
             "id": props["place_id"], "label": labels[props["place_id"]], "lat": lat, "lon": lon,
             "shape": KIND_SHAPES.get(props.get("kind", ""), "circle"),
-            "colour": ROLE_COLOURS[role_of(props)],
-            "size": marker_size(weight(props, len(figs))),
-            "weight": weight(props, len(figs)), "approx": is_approximate(props),
+            "colour": ROLE_COLOURS[role_of(props)], "size": marker_size(w), "weight": w,
+            "approx": is_approximate(props),
             "popup": popup_record(feat, figs, timeline.place_span(props, published)),
         })
     return out
@@ -158,16 +163,36 @@ def legend_rows() -> list[dict[str, str]]:
                    {"text": "Kreis mit Zahl: so viele Orte, Klick zoomt hinein"}]
 
 
-def map_config(fc: dict[str, Any], online_tiles: bool = False,
-               view: dict[str, Any] | None = None,
-               static_url: str = offline.STATIC_URL) -> dict[str, Any]:
-    """Everything ``static/lagebild/map.js`` draws, as one JSON-able dict."""
-    records = marker_records(fc)
-    return {"places": records, "labels": top_labels(records), "bounds": fit_bounds(fc),
-            "view": view, "fit_max_zoom": FIT_MAX_ZOOM, "uncluster_zoom": UNCLUSTER_ZOOM,
+def base_config(online_tiles: bool = False,
+                static_url: str = offline.STATIC_URL) -> dict[str, Any]:
+    """The map itself, the same for every view: basemap, legend, zoom limits. It is the map's
+    script, so streamlit-folium keeps one map across reruns and filter changes."""
+    return {"fit_max_zoom": FIT_MAX_ZOOM, "uncluster_zoom": UNCLUSTER_ZOOM,
             "min_zoom": MIN_ZOOM, "max_zoom": MAX_ZOOM,
             "legend": legend_rows(), "attribution": ATTRIBUTION, "css": _CSS,
             "title": MAP_TITLE, "online": online_tiles, "basemap": basemap_urls(static_url)}
+
+
+def data_config(fc: dict[str, Any], records: list[dict[str, Any]],
+                view: dict[str, Any] | None = None, url: str | None = None) -> dict[str, Any]:
+    """One view's places on the map: the bounds to fit (unless ``view``, from a link, says
+    where to look), the always-on names, and the places: fetched from ``url`` or inline."""
+    out: dict[str, Any] = {"labels": top_labels(records), "bounds": fit_bounds(fc),
+                           "view": view, "count": len(records)}
+    if url:
+        out["url"] = url
+    else:
+        out["places"] = records
+    return out
+
+
+def map_config(fc: dict[str, Any], online_tiles: bool = False,
+               view: dict[str, Any] | None = None,
+               static_url: str = offline.STATIC_URL) -> dict[str, Any]:
+    """Everything ``static/lagebild/map.js`` draws for a self-contained map, as one JSON-able
+    dict: the map and, under ``data``, the places inline."""
+    return {**base_config(online_tiles, static_url),
+            "data": data_config(fc, marker_records(fc), view)}
 
 
 def basemap_urls(static_url: str = offline.STATIC_URL) -> dict[str, str]:
@@ -196,6 +221,26 @@ class _Script(MacroElement):
         self.config = config
 
 
+class PlacesLayer(folium.FeatureGroup):
+    """One view's places as a layer: ``LagebildMap.data`` draws them from its JSON config.
+    Handed to streamlit-folium as ``feature_group_to_add``, it replaces the previous view's
+    layer in the map that is already open when the filters change (no new map, no basemap
+    reloaded), and is sent again only when it changes. ``add`` puts it on the map itself, for
+    a self-contained map outside streamlit-folium."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }} = LagebildMap.data({{ this._parent.get_name() }}, "
+        "{{ this.config }});"
+        "{% if this.add %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}"
+        "{% endmacro %}")
+
+    def __init__(self, config: dict[str, Any], add: bool = False) -> None:
+        super().__init__(name="Orte", control=False)
+        self.config = script_json(config)
+        self.add = add
+
+
 _CSS = (".lb-popup{font-size:13px;line-height:1.35}.lb-quote{margin:.3em 0;font-style:italic}"
         ".lb-art{color:#555;font-size:11px}.lb-canon{color:#444}.lb-approx{color:#7a4a00}"
         ".leaflet-control-attribution,.leaflet-control-scale{font-size:11px}"
@@ -215,18 +260,24 @@ _CSS = (".lb-popup{font-size:13px;line-height:1.35}.lb-quote{margin:.3em 0;font-
         ".lb-legend summary{cursor:pointer;font-weight:bold}")
 
 
-def build_map(fc: dict[str, Any], online_tiles: bool = False,
-              view: dict[str, Any] | None = None,
-              static_url: str = offline.STATIC_URL) -> folium.Map:
-    """The map for a (filtered) collection, fitted to its places unless ``view`` (centre and
-    zoom from a link) says otherwise. Loads nothing from the internet unless the user switches
-    on the optional online tile layer."""
+def base_map(online_tiles: bool = False, static_url: str = offline.STATIC_URL) -> folium.Map:
+    """The map without places (they come as a ``PlacesLayer``). Loads nothing from the
+    internet unless the user switches on the optional online tile layer."""
     m = folium.Map(location=FRONT_CENTER, zoom_start=FRONT_ZOOM, tiles=None, control_scale=True,
                    min_zoom=MIN_ZOOM, max_zoom=MAX_ZOOM)
     offline.localise(m, static_url)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Online-Karte (OpenStreetMap, braucht Internet)",
                          overlay=True, show=True).add_to(m)
-    _Script(script_json(map_config(fc, online_tiles, view, static_url))).add_to(m)
+    _Script(script_json(base_config(online_tiles, static_url))).add_to(m)
     return m
 
+
+def build_map(fc: dict[str, Any], online_tiles: bool = False,
+              view: dict[str, Any] | None = None,
+              static_url: str = offline.STATIC_URL) -> folium.Map:
+    """A self-contained map of a (filtered) collection, places inline, fitted to its places
+    unless ``view`` (centre and zoom from a link) says otherwise."""
+    m = base_map(online_tiles, static_url)
+    PlacesLayer(data_config(fc, marker_records(fc), view), add=True).add_to(m)
+    return m

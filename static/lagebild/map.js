@@ -1,6 +1,8 @@
 /* Lagebild map: draws the basemap, the clustered place markers, labels and legend from the
- * JSON config that geo/mapview.py hands over. Everything from articles is put into the page as
- * text nodes (textContent), never as HTML. Popups are built when opened, for that place only. */
+ * JSON configs that geo/app/mapview.py hands over: init() the map (the same for every view),
+ * data() one view's places, fetched as JSON from the app (once per view and store generation)
+ * or given inline. Everything from articles is put into the page as text nodes (textContent),
+ * never as HTML. Marker icons and popups are built when shown, for that place only. */
 (function () {
   'use strict';
   var NS = 'http://www.w3.org/2000/svg';
@@ -35,14 +37,26 @@
     return e;
   }
 
-  function icon(p) {
+  function svgFor(p) {
     var svg = document.createElementNS(NS, 'svg');
     svg.setAttribute('width', p.size); svg.setAttribute('height', p.size);
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', p.label);
     svg.setAttribute('class', 'lb-place');
     svg.appendChild(shapeEl(p));
-    return L.divIcon({html: svg, className: 'lb-marker', iconSize: [p.size, p.size]});
+    return svg;
+  }
+
+  // The SVG is made when the marker is drawn: most places sit in a cluster and never are.
+  var PlaceIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      this.options.html = svgFor(this.options.lbPlace);
+      return L.DivIcon.prototype.createIcon.call(this, old);
+    }
+  });
+
+  function icon(p) {
+    return new PlaceIcon({lbPlace: p, className: 'lb-marker', iconSize: [p.size, p.size]});
   }
 
   // "1 Erwähnung", "3 Erwähnungen": counts come as German-formatted strings
@@ -71,10 +85,25 @@
     return L.divIcon({html: d, className: 'lb-cluster-icon', iconSize: [size, size]});
   }
 
-  function getJSON(url, then) {
-    fetch(url).then(function (r) { return r.json(); }).then(then).catch(function (e) {
-      console.error('Lagebild basemap: ' + url + ': ' + e);
+  function getJSON(url, then, tries) {
+    tries = tries === undefined ? 3 : tries;
+    fetch(url).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    }).then(then).catch(function (e) {
+      if (tries > 1) {
+        setTimeout(function () { getJSON(url, then, tries - 1); }, 300);
+      } else {
+        console.error('Lagebild: ' + url + ': ' + e);
+      }
     });
+  }
+
+  // The app's own URLs ('/media/...') under the path the app is served from.
+  function appUrl(url) {
+    if (url.charAt(0) !== '/') return url;
+    var at = window.location.pathname.indexOf('/component/');
+    return (at > 0 ? window.location.pathname.slice(0, at) : '') + url;
   }
 
   // The basemap comes as static files (cached by the browser): the places draw first, land,
@@ -179,49 +208,58 @@
     var css = el('style');
     css.textContent = cfg.css;
     document.head.appendChild(css);
+    map.__lbCfg = cfg;
     basemap(map, cfg);
+    legend(map, cfg);
+    keepViewInUrl(map);
+    flyOnChoice(map);
+  }
 
+  function marker(p) {
+    // small and exact markers above big and approximate ones, so none is buried
+    var z = -10 * p.size - (p.approx ? 1000 : 0);
+    var m = L.marker([p.lat, p.lon], {icon: icon(p), riseOnHover: true, zIndexOffset: z,
+      keyboard: true, title: '', lbLabel: p.label});
+    m.bindTooltip(p.label);
+    m.bindPopup(function () { return popup(p); }, {maxWidth: 320, autoPanPadding: [40, 40]});
+    m.on('add', function () {
+      var node = m.getElement();
+      if (!node || node.__lbKeys) return;
+      node.__lbKeys = true;
+      node.setAttribute('aria-label', p.label);
+      L.DomEvent.on(node, 'keydown', function (ev) {
+        if (ev.key === 'Enter' || ev.key === ' ') {
+          L.DomEvent.preventDefault(ev);
+          m.fire('click', {latlng: m.getLatLng(), originalEvent: ev}, true);
+        }
+      });
+    });
+    return m;
+  }
+
+  // One view's places: a layer holding the clustered markers and the names of the most
+  // reported places. The map moves to the view (or fits its places) at once; the places
+  // arrive with their JSON. The caller adds the layer to the map and removes it for the next.
+  function data(map, d) {
+    var cfg = map.__lbCfg;
+    var layer = L.layerGroup();
     var group = L.markerClusterGroup({
       // in chunks only when there are very many places: chunks arrive over several frames, and
       // until the last one a place may not be in its cluster yet
-      chunkedLoading: cfg.places.length > 3000, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+      chunkedLoading: d.count > 3000, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: 40, iconCreateFunction: clusterIcon,
       disableClusteringAtZoom: cfg.uncluster_zoom
     });
-    var markers = [];
-    var byId = {};
-    cfg.places.forEach(function (p) {
-      // small and exact markers above big and approximate ones, so none is buried
-      var z = -10 * p.size - (p.approx ? 1000 : 0);
-      var m = L.marker([p.lat, p.lon], {icon: icon(p), riseOnHover: true, zIndexOffset: z,
-        keyboard: true, title: '', lbLabel: p.label});
-      m.bindTooltip(p.label);
-      m.bindPopup(function () { return popup(p); }, {maxWidth: 320, autoPanPadding: [40, 40]});
-      m.on('add', function () {
-        var node = m.getElement();
-        if (!node || node.__lbKeys) return;
-        node.__lbKeys = true;
-        node.setAttribute('aria-label', p.label);
-        L.DomEvent.on(node, 'keydown', function (ev) {
-          if (ev.key === 'Enter' || ev.key === ' ') {
-            L.DomEvent.preventDefault(ev);
-            m.fire('click', {latlng: m.getLatLng(), originalEvent: ev}, true);
-          }
-        });
-      });
-      markers.push(m);
-      byId[p.id] = m;
-    });
-    group.addLayers(markers);
-    group.addTo(map);
+    layer.addLayer(group);
 
     // Names of the most reported places, most reported first; one that would overlap a name
     // already drawn at this zoom waits for a closer zoom.
-    var labels = L.layerGroup().addTo(map);
+    var labels = L.layerGroup();
+    layer.addLayer(labels);
     function drawLabels() {
       labels.clearLayers();
       var taken = [];
-      cfg.labels.forEach(function (p) {
+      d.labels.forEach(function (p) {
         var pt = map.latLngToContainerPoint([p.lat, p.lon]);
         var w = 7 * p.name.length + 12, cx = pt.x + 8 + w / 2;  // the name starts 8 px right
         if (taken.some(function (t) {
@@ -234,28 +272,39 @@
       });
     }
     map.on('zoomend', drawLabels);
-    legend(map, cfg);
+    layer.on('remove', function () { map.off('zoomend', drawLabels); layer.__lbGone = true; });
 
-    if (cfg.view) {
-      map.setView(cfg.view.center, cfg.view.zoom, {animate: false});
-    } else if (cfg.bounds) {
+    if (d.view) {
+      map.setView(d.view.center, d.view.zoom, {animate: false});
+    } else if (d.bounds) {
       // room for cluster icons and the names drawn to the right of the markers
-      map.fitBounds(cfg.bounds, {paddingTopLeft: [50, 50], paddingBottomRight: [140, 60],
-                                 maxZoom: cfg.fit_max_zoom, animate: false});
+      map.fitBounds(d.bounds, {paddingTopLeft: [50, 50], paddingBottomRight: [140, 60],
+                               maxZoom: cfg.fit_max_zoom, animate: false});
     }
     drawLabels();
-    keepViewInUrl(map);
-    flyOnChoice(map);
-    // for tests and the benchmark: show a place by its label (opens its cluster)
-    window.lagebild = {group: group, markers: byId, show: function (label, done) {
-      var m = markers.filter(function (x) { return x.options.lbLabel === label; })[0];
-      if (!m) return false;
-      var go = function () { group.zoomToShowLayer(m, done || function () {}); };
-      // while clusters still animate in, a marker about to join its cluster looks visible
-      if (group._inZoomAnimation) group.once('animationend', go); else go();
-      return true;
-    }};
+
+    function fill(places) {
+      if (layer.__lbGone) return;  // a newer view replaced this one while it loaded
+      var markers = [], byId = {};
+      places.forEach(function (p) {
+        var m = marker(p);
+        markers.push(m);
+        byId[p.id] = m;
+      });
+      // for tests and the benchmark: show a place by its label (opens its cluster)
+      window.lagebild = {group: group, markers: byId, show: function (label, done) {
+        var m = markers.filter(function (x) { return x.options.lbLabel === label; })[0];
+        if (!m) return false;
+        var go = function () { group.zoomToShowLayer(m, done || function () {}); };
+        // while clusters still animate in, a marker about to join its cluster looks visible
+        if (group._inZoomAnimation) group.once('animationend', go); else go();
+        return true;
+      }};
+      group.addLayers(markers);
+    }
+    if (d.places) fill(d.places); else getJSON(appUrl(d.url), fill);
+    return layer;
   }
 
-  window.LagebildMap = {init: init};
+  window.LagebildMap = {init: init, data: data};
 })();

@@ -1,0 +1,117 @@
+"""What the dashboard derives from the store, computed once and shared: per store generation
+(filter options, the time span, source names, article labels) and per filtered view (the
+view's collection, place labels, the map's place data as one JSON payload, the places table).
+The dashboard caches these objects by generation and view, so a rerun that only opens a place
+or a tab recomputes nothing; they are never modified after they are built.
+
+Pure data over the FeatureCollection dict: no Streamlit here."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo.app import exports, filters, mapview, popups, timeline
+from geo.figures.sources import Entity
+
+
+@dataclass(frozen=True)
+class Collection:
+    """The whole store's view and what every filter widget needs from it."""
+
+    fc: dict[str, Any]
+    options: dict[str, list[str]]
+    span: timeline.Span
+    entities: dict[str, Entity]
+    titles: dict[str, str]  # article id -> its label (title or first words)
+    undated: dict[str, int]
+
+
+def collection(fc: dict[str, Any]) -> Collection:
+    return Collection(fc=fc, options=filters.options(fc), span=timeline.date_range(fc),
+                      entities=filters.source_names(fc),
+                      titles={a["id"]: a.get("label") or a["id"] for a in fc["articles"]},
+                      undated=timeline.undated_counts(fc))
+
+
+def view_key(view: filters.View) -> str:
+    """The part of a view that decides what is shown (not the open place, tab or map view):
+    the cache key of a filtered view."""
+    query = filters.to_query(filters.View(**{**view.__dict__, "place": "", "tab": "",
+                                             "c": "", "z": ""}))
+    lists = {k: v if isinstance(v, list) else [v] for k, v in query.items()}
+    return json.dumps(lists, sort_keys=True, ensure_ascii=False)
+
+
+def view_from_key(key: str) -> filters.View:
+    return filters.from_query(json.loads(key))
+
+
+@dataclass
+class ViewData:
+    """One filtered view, with everything the page shows of it prepared once."""
+
+    fc: dict[str, Any]
+    labels: dict[str, str]  # place_id -> unique label, in German reading order
+    records: list[dict[str, Any]]  # the map's places (mapview.marker_records)
+    features: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_label: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    published: dict[str, str | None] = field(default_factory=dict)
+    _payload: bytes | None = None
+    _places_rows: list[dict[str, Any]] | None = None
+    _map_base: dict[str, Any] | None = None
+
+    @property
+    def payload(self) -> bytes:
+        """The map's places as JSON, fetched once by the browser instead of riding along with
+        every rerun. Article text in it is JSON string data; the browser sets it as text."""
+        if self._payload is None:
+            self._payload = json.dumps(self.records, ensure_ascii=False,
+                                       separators=(",", ":")).encode("utf-8")
+        return self._payload
+
+    def map_data(self, view: dict[str, Any] | None = None,
+                 url: str | None = None) -> dict[str, Any]:
+        """What the map needs besides the places: where to look and which names to show;
+        the places themselves by ``url``, or inline when there is no URL to fetch them from."""
+        if self._map_base is None:
+            self._map_base = mapview.data_config(self.fc, self.records)
+        out = {**self._map_base, "view": view}
+        if url:
+            del out["places"]
+            out["url"] = url
+        return out
+
+    def place_for_click(self, tooltip: str | None) -> str | None:
+        return self.by_label.get(tooltip.strip()) if tooltip else None
+
+    def panel_html(self, place_id: str) -> str | None:
+        """The side panel of one place (None if the view does not show it)."""
+        feature = self.features.get(place_id)
+        if feature is None:
+            return None
+        span = timeline.place_span(feature["properties"], self.published)
+        return popups.panel_html(feature, self.figures.get(place_id, []), self.articles, span)
+
+    def places_rows(self) -> list[dict[str, Any]]:
+        """The places table, most reported first."""
+        if self._places_rows is None:
+            self._places_rows = sorted(exports.places_rows(self.fc),
+                                       key=lambda r: (-r["Erwähnungen"] - r["Zahlen"], r["Ort"]))
+        return self._places_rows
+
+
+def view_data(whole: Collection, view: filters.View) -> ViewData:
+    fc = filters.apply(whole.fc, view, opts=whole.options)
+    labels = mapview.place_labels(fc["features"])
+    figures = popups.figures_by_place(fc.get("figures", []))
+    published = timeline.article_dates(fc)
+    return ViewData(
+        fc=fc, labels=labels,
+        records=mapview.marker_records(fc, labels=labels, by_place=figures, published=published),
+        features={f["properties"]["place_id"]: f for f in fc["features"]},
+        by_label={label: pid for pid, label in labels.items()},
+        figures=figures, articles={a["id"]: a for a in fc["articles"]}, published=published)
