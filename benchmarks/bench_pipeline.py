@@ -43,7 +43,7 @@ from geo import gazetteer  # noqa: E402
 from geo.figures.actors import find_actors  # noqa: E402
 from geo.figures.extract import extract_figures  # noqa: E402
 from geo.pipeline import analyse  # noqa: E402
-from geo.places.recognise import find_mentions  # noqa: E402
+from geo.places.mentions import find_mentions  # noqa: E402
 from geo.text.reading import article_from_text, read_paths  # noqa: E402
 from geo.text.sentences import split_sentences  # noqa: E402
 

@@ -24,7 +24,8 @@ from bench_pipeline import CAPITALISED, Corpus, base_sentences, germeval_sentenc
 
 from geo import gazetteer  # noqa: E402
 from geo.model import Article  # noqa: E402
-from geo.places.recognise import find_mentions, known_name  # noqa: E402
+from geo.places.mentions import find_mentions  # noqa: E402
+from geo.places.recognise import known_name  # noqa: E402
 from geo.text.reading import article_from_text, read_paths  # noqa: E402
 from geo.text.sentences import split_sentences  # noqa: E402
 

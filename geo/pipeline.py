@@ -14,7 +14,7 @@ from geo.dates import TimeExpr, find_temporal, published_date
 from geo.figures.actors import find_actors
 from geo.figures.extract import extract_figures
 from geo.model import Actor, Article, Figure, Mention, Sentence
-from geo.places.recognise import find_mentions
+from geo.places.mentions import find_mentions
 from geo.text.normalise import View
 from geo.text.sentences import split_sentences
 

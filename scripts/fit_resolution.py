@@ -3,12 +3,12 @@
     python scripts/fit_resolution.py link   # write tests/gold/germeval_dev_links.json
     python scripts/fit_resolution.py fit    # write data/lexicon/resolution_weights.json
 
-The resolver (``geo.places.recognise``) scores each candidate place of a recognised name by named
-features (``geo.places.recognise.FEATURES``). ``fit`` learns their weights with a conditional logistic
+The resolver (``geo.places.resolve``) scores each candidate place of a recognised name by named
+features (``geo.places.resolve.FEATURES``). ``fit`` learns their weights with a conditional logistic
 regression: for each gold mention with two candidates or more, the probability of its gold place
 is the softmax of the candidates' scores; the weights maximise the log-likelihood of the gold
 places minus an L2 penalty, by Newton's method (numpy only). The features come from
-``geo.places.recognise.resolution_cases``, which calls the same ``candidate_features`` as the resolver.
+``geo.places.resolve.resolution_cases``, which calls the same ``candidate_features`` as the resolver.
 
 Training data, all kept in ``tests/gold``: the seed gold (``places_seeds.json``) and the GermEval
 2014 dev links (``germeval_dev_links.json``). Never the held-out real-news gold
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from eval_places import GERMEVAL, load_gold, loc_spans, read_germeval, token_offsets  # noqa: E402
 
 from geo import gazetteer  # noqa: E402
-from geo.places.recognise import FEATURES, Case, resolution_cases  # noqa: E402
+from geo.places.resolve import FEATURES, Case, resolution_cases  # noqa: E402
 from geo.text.reading import article_from_text, read_paths  # noqa: E402
 from geo.text.sentences import split_sentences  # noqa: E402
 

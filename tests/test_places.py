@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.places.recognise import find_mentions
+from geo.places.mentions import find_mentions
 from geo.text.reading import article_from_text
 from geo.text.sentences import split_sentences
 
@@ -220,16 +220,17 @@ def test_a_list_may_start_with_a_multiword_name(gaz):
 def test_the_build_time_word_decisions_are_the_rules(gaz):
     """Which words could start a name is decided when the gazetteer is built and by set
     operations per article; it must be what working the word out says."""
-    from geo.places.recognise import _Capitals, _describe
+    from geo.places.candidates import Capitals
+    from geo.places.words import describe
 
     words = ["Kursks", "Ostukraine", "Nordostukraine", "Mark", "Sonne", "Die", "Den", "Wuhledar",
              "Tschassiw", "Kremlsprecher", "US-Angaben", "Ukraine-Krieg", "Grenzregion",
              "Regionen", "Bundeswehrverwaltung", "Plechowo", "Berlin", "Essen", "Von", "Ryder"]
-    capitals = _Capitals(" ".join(words), gaz)
+    capitals = Capitals(" ".join(words), gaz)
     for word in words:
         key = word.casefold()
-        assert capitals.could_start(key) == _describe(key, gaz).could_start, word
-        assert _Capitals("", gaz).could_start(key) == _describe(key, gaz).could_start, word
+        assert capitals.could_start(key) == describe(key, gaz).could_start, word
+        assert Capitals("", gaz).could_start(key) == describe(key, gaz).could_start, word
 
 
 def test_sentences_without_candidates_are_skipped_but_names_are_not(gaz):

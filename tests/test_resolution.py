@@ -14,7 +14,8 @@ import pytest
 
 from geo import lexicon
 from geo.lexicon import LexiconError
-from geo.places.recognise import _WEIGHTS, FEATURES, find_mentions, resolution_cases
+from geo.places.mentions import find_mentions
+from geo.places.resolve import _WEIGHTS, FEATURES, resolution_cases
 from geo.text.reading import article_from_text
 from geo.text.sentences import split_sentences
 

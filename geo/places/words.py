@@ -1,0 +1,182 @@
+"""What the gazetteer says of one capitalised word: whether it could start a place name, which
+places it names (also as a genitive, with a compass prefix or by its sound key), and how strong
+a name it is. Worked out once per word: German capitalises every noun, and most are no name;
+``start_keys`` decides the frequent words when the gazetteer is built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import cast
+
+from geo import lexicon
+from geo.gazetteer import Gazetteer, Row, name_key
+from geo.text.translit import german_key
+
+_WORDS = lexicon.load().places
+_COMPASS_PREFIXES = _WORDS.compass_prefixes
+_COMPASS = re.compile(f"(?:{'|'.join(_COMPASS_PREFIXES)})" r"(\w{4,})$")
+_TYPE_FORMS = _WORDS.type_forms
+# a place this big outweighs the ordinary word its name also is, after a preposition ("in Essen")
+BIG_HOMOGRAPH = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """What the gazetteer says of one capitalised word, worked out once per process: German
+    capitalises every noun, and most are no name."""
+
+    could_start: bool  # could begin a place name in any of the recogniser's ways
+    sound_start: bool = False  # sounds like the first word of a two-word Cyrillic name
+    type_word: bool = False  # "Region", "Grenzgebiet": a region's name may follow
+    multiword_start: bool = False  # the first word of some multiword name ("Den", "Frankfurt")
+    compound: tuple[int, ...] = ()  # "US-Angaben": the countries or capitals before the hyphen
+    key: str = ""  # the name looked up: "kursk" for "Kursks"
+    rows: tuple[int, ...] = ()  # places of that name
+    codes: frozenset[str] = frozenset()  # their feature codes
+    big: int = 0  # the largest population among them
+    curated: bool = False  # one of them is a region, capital or supplement entry
+    own: bool = False  # the word is one of them's own name, not only an alternate
+    word_only: bool = False  # an ordinary German word, and no place big enough to outweigh it
+
+
+def word_of(key: str, gaz: Gazetteer) -> Word:
+    """The memoised ``Word`` for a case-folded token."""
+    word = cast("Word | None", gaz.word_memo.get(key))
+    if word is None:
+        if len(gaz.word_memo) > 500_000:
+            gaz.word_memo.clear()  # a bound for long-running processes fed endless new words
+        word = describe(key, gaz)
+        gaz.word_memo[key] = word
+    return word
+
+
+def alone_could_start(key: str, gaz: Gazetteer) -> bool:
+    """Whether the word could start a place name other than as the first word of a multiword
+    name: a name that is no German word does; for the other names and frequent words the
+    gazetteer's build decided (``start_keys``); for the rest, the readings that need no entry
+    of the index (type words, compounds, seats of power, sound keys) are tried."""
+    if key in gaz.start_keys:
+        return True
+    if key in gaz.names:
+        return key not in gaz.lexical_keys
+    if key in gaz.common_words:
+        return False
+    return open_could_start(key, gaz)
+
+
+def open_could_start(key: str, gaz: Gazetteer) -> bool:
+    """``alone_could_start`` for a word that is no name and no frequent word, cached: its
+    sound key, not the index, says whether it is a Cyrillic place."""
+    could = gaz.open_words.get(key)
+    if could is None:
+        if len(gaz.open_words) > 200_000:
+            gaz.open_words.clear()  # a bound for long-running processes fed endless new words
+        could = gaz.open_words[key] = _open_word_could_start(key, gaz)
+    return could
+
+
+def _open_word_could_start(key: str, gaz: Gazetteer) -> bool:
+    if key.endswith(_TYPE_FORMS) or key[:4] in gaz.speaker_prefixes:
+        return True
+    if "-" in key and compound_rows(key, gaz):
+        return True
+    sound = german_key(key)
+    return sound in gaz.sound_starts or (
+        sound in gaz.sounds and _starts_alone(word_of(key, gaz), key, gaz))
+
+
+def _starts_alone(word: Word, key: str, gaz: Gazetteer) -> bool:
+    """``word.could_start`` without its multiword reading."""
+    return ((bool(word.rows) and not word.word_only) or word.sound_start or word.type_word
+            or bool(word.compound) or key[:4] in gaz.speaker_prefixes)
+
+
+def start_keys(gaz: Gazetteer) -> frozenset[str]:
+    """The names that are also German words, frequent words, genitives ("Kursks") and compass
+    compounds ("Ostukraine") that could begin a place name: worked out once when the gazetteer
+    is built, so that the recogniser decides most new words with set lookups. Names that are no
+    word always could (they are left out: the set stays small and loads fast); words that no
+    entry of the index holds (type words, compounds, sound keys) are left to
+    ``alone_could_start``."""
+    known = [k for k, rows in gaz.names.items() if any(well_known(gaz.places[r]) for r in rows)]
+    bases = [k for k, rows in gaz.names.items() if re.fullmatch(r"\w{4,}", k)
+             and any(gaz.places[r].feature_code in ("PCLI", "ADM1") for r in rows)]
+    rest = {*gaz.lexical_keys, *gaz.common_words, *(k + "s" for k in known),
+            *(p + b for p in _COMPASS_PREFIXES for b in bases)}
+    return frozenset(k for k in rest if (k not in gaz.names or k in gaz.lexical_keys)
+                     and _starts_alone(describe(k, gaz), k, gaz))
+
+
+def describe(key: str, gaz: Gazetteer) -> Word:
+    sound = german_key(key)
+    name, rows = _lookup_word(key, sound, gaz)
+    sound_start, type_word = sound in gaz.sound_starts, key.endswith(_TYPE_FORMS)
+    multiword_start, compound = key in gaz.multiword_starts, compound_rows(key, gaz)
+    places = [gaz.places[r] for r in rows]
+    big = max((p.population for p in places), default=0)
+    word_only = name in gaz.lexical_keys and big < BIG_HOMOGRAPH
+    could_start = ((bool(rows) and not word_only) or sound_start or type_word or multiword_start
+                   or bool(compound) or key[:4] in gaz.speaker_prefixes)
+    if not rows:
+        return Word(could_start, sound_start, type_word, multiword_start, compound, key=key)
+    return Word(
+        could_start, sound_start, type_word, multiword_start, compound, key=name, rows=rows,
+        word_only=word_only,
+        codes=frozenset(p.feature_code for p in places),
+        big=big,
+        curated=any(p.curated or p.feature_code != "PPL" for p in places),
+        own=any(_own_name(name, p) for p in places))
+
+
+def compound_rows(key: str, gaz: Gazetteer) -> tuple[int, ...]:
+    """The countries or capitals (or seats of power) named before a hyphen: "us-angaben"."""
+    first, _, head = key.partition("-")
+    if not head:
+        return ()
+    if first in gaz.speaker_keys:
+        return gaz.names.get(first, ())
+    return tuple(r for r in gaz.names.get(first, ()) if gaz.places[r].feature_code in ("PCLI", "PPLC"))
+
+
+def _lookup_word(key: str, sound: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
+    """A single case-folded word as a name, its genitive ("Kursks", "Russlands"), with a
+    compass prefix ("Ostukraine") or by its sound key (``sound``: "Wuhledar")."""
+    rows = gaz.names.get(key)
+    if rows:
+        return key, rows
+    if key.endswith("s") and len(key) > 4:  # genitive: only of places big enough to be known
+        rows = tuple(r for r in gaz.names.get(key[:-1], ()) if well_known(gaz.places[r]))
+        if rows:
+            return key[:-1], rows
+    compass = _COMPASS.match(key)
+    if compass:
+        base = compass.group(1)
+        rows = tuple(r for r in gaz.names.get(base, ()) if gaz.places[r].feature_code in ("PCLI", "ADM1"))
+        if rows:
+            return base, rows
+    if len(key) > 3 and key not in gaz.common_words:  # German spelling of a Cyrillic name
+        return key, gaz.sounds.get(sound, ())
+    return key, ()
+
+
+def _own_name(key: str, p: Row) -> bool:
+    """True if ``key`` is the place's canonical or German name, not one of its alternates."""
+    return key in own_keys(p.name, p.name_de)[:2]
+
+
+@lru_cache(maxsize=65_536)
+def own_keys(name: str, name_de: str) -> tuple[str, str, str]:
+    """The keys of the canonical and the German name, and of the canonical name without the
+    qualifier GeoNames adds to tell namesakes apart ("Halle (Saale)" is "Halle")."""
+    return name_key(name), name_key(name_de), name_key(name.split(" (", 1)[0])
+
+
+def well_known(p: Row) -> bool:
+    return p.feature_code != "PPL" or p.population >= 100_000 or p.curated
+
+
+def is_place_word(word: str, gaz: Gazetteer) -> bool:
+    return bool(word_of(word.casefold(), gaz).rows)
