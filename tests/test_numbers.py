@@ -11,6 +11,7 @@ from geo.figures.quantities import (
     format_german,
     german_words,
     is_date,
+    may_hold_number,
     parse_number,
 )
 
@@ -127,3 +128,23 @@ def test_hedged_formatted_number_in_a_sentence(n: int, hedge: str) -> None:
     (q,) = find_quantities(text)
     assert (q.low, q.high) == (n, n)
     assert text[q.start:q.end] == f"{hedge} {format_german(n)}"
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("Die Armee meldete schwere Kämpfe.", False),
+    ("Ein Sprecher sagte, die Lage sei ernst.", False),  # "ein" alone is no number
+    ("Dabei wurden 12 Menschen verletzt.", True),
+    ("Dabei wurden zwölf Menschen verletzt.", True),
+    ("Hunderte Soldaten zogen ab.", True),
+    ("Es waren mehrere hundert.", True),
+])
+def test_may_hold_number(text: str, holds: bool) -> None:
+    assert may_hold_number(text) is holds
+
+
+@given(st.text(alphabet="abcdefghinrstuvwzäöüßDHTZ .,-0123456789", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_no_quantity_where_no_number_may_be(text: str) -> None:
+    """The cheap test never skips text in which find_quantities finds a number."""
+    if not may_hold_number(text):
+        assert find_quantities(text) == []

@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 
 from geo import lexicon
 from geo.figures.actors import actor_kind
-from geo.figures.quantities import Quantity, find_quantities, is_date
+from geo.figures.quantities import Quantity, find_quantities, is_date, may_hold_number
 from geo.lexicon import alternation
 from geo.model import Actor, Article, Category, Figure, Mention, Sentence
 
@@ -259,12 +259,14 @@ class _Reader:
 
     def run(self) -> list[Figure]:
         """Sentences in order (a sentence may lean on the figures of the one before); numbers
-        are looked for only in sentences that may count something, which most do not."""
+        are looked for only in sentences that hold a digit or number word and may count
+        something, which most do not."""
         read: list[int] = []
         for ctx in self.ctx:
-            if not self._may_count(ctx):
-                continue
             sentence = ctx.sentence
+            if not may_hold_number(self.prose, sentence.start, sentence.end) or \
+                    not self._may_count(ctx):
+                continue
             quantities = [q for q in find_quantities(self.prose, sentence.start, sentence.end)
                           if not self._is_no_count(q, sentence)]
             if quantities:

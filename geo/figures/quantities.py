@@ -109,6 +109,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return found
 
 
+def may_hold_number(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` has a digit or a number word, the anchors every quantity
+    needs: most sentences have neither, and callers skip them before any costlier look."""
+    end = len(text) if end is None else end
+    if _DIGIT_RUN.search(text, start, end):
+        return True
+    return any(_is_number_word(m.group())
+               for m in _NUMBER_WORD_CANDIDATE.finditer(text, start, end))
+
+
 def _match_around(text: str, lo: int, anchor: int, end: int) -> re.Match[str] | None:
     """The quantity that covers ``anchor``, starting at the earliest word start from ``lo``."""
     for w in _WORD_START.finditer(text, lo, anchor + 1):
