@@ -118,31 +118,7 @@ class Store:
 
     def write_batch(self, t: Tables) -> str:
         """Keep one analysed batch atomically; returns its name."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        name = f"b-{_stamp()}"
-        tmp = self.batches_dir / f".tmp-{name}"
-        tmp.mkdir()
-        try:
-            for table in TABLES:
-                rows = [dict(r, batch=name) for r in t.get(table, [])]
-                if table == "places":
-                    for r in rows:
-                        r["geometry"] = wkb_point(r["lon"], r["lat"])
-                schema = schemas()[table].with_metadata(file_metadata(table))
-                arrow = pa.Table.from_pylist(rows, schema=schema)
-                path = tmp / f"{table}.parquet"
-                pq.write_table(arrow, path, compression="zstd")
-                with open(path, "rb") as fh:
-                    os.fsync(fh.fileno())
-            _fsync_dir(tmp)
-            os.rename(tmp, self.batches_dir / name)
-            _fsync_dir(self.batches_dir)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        return name
+        return write_batch(self.batches_dir, t)
 
     def remove(self, sha256s: Iterable[str]) -> int:
         """Tombstone articles by content hash; they leave every view at once."""
@@ -268,6 +244,36 @@ class Store:
             FROM sentences s JOIN articles a USING (article_id)
             WHERE contains(lower(s.text), lower(?))
             ORDER BY a.added DESC, s.article_id, s.sentence_index LIMIT ?""", [query, limit])
+
+
+def write_batch(batches_dir: Path, t: Tables) -> str:
+    """Keep one analysed batch atomically in a store's ``batches`` folder; returns its name.
+    Needs no ``Store``: a Dask worker that sees the folder writes its own batches."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    name = f"b-{_stamp()}"
+    tmp = batches_dir / f".tmp-{name}"
+    tmp.mkdir()
+    try:
+        for table in TABLES:
+            rows = [dict(r, batch=name) for r in t.get(table, [])]
+            if table == "places":
+                for r in rows:
+                    r["geometry"] = wkb_point(r["lon"], r["lat"])
+            schema = schemas()[table].with_metadata(file_metadata(table))
+            arrow = pa.Table.from_pylist(rows, schema=schema)
+            path = tmp / f"{table}.parquet"
+            pq.write_table(arrow, path, compression="zstd")
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+        _fsync_dir(tmp)
+        os.rename(tmp, batches_dir / name)
+        _fsync_dir(batches_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return name
 
 
 def _rows(con: Any, sql: str, params: list[Any]) -> list[Row]:
