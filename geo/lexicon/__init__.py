@@ -220,6 +220,8 @@ class Lexicon:
     noun_preposition: tuple[str, ...]
     noun_postposition: tuple[str, ...]  # "offiziellen Angaben nach"
     speaker_titles: tuple[str, ...]  # office word ends before a speaker's name
+    pointing_back: tuple[str, ...]  # "Das teilte ... mit": what the sentence before said
+    further: tuple[str, ...]  # "teilte weiter mit": the speaker said the sentence before too
     as_reported: tuple[str, ...]
     continuing: tuple[str, ...]
     continuing_articles: tuple[str, ...]
@@ -443,6 +445,7 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         source_links=tuple(attr["source_links"]), noun_preposition=tuple(attr["noun_preposition"]),
         noun_postposition=tuple(attr["noun_postposition"]),
         speaker_titles=tuple(attr["speaker_titles"]),
+        pointing_back=tuple(attr["pointing_back"]), further=tuple(attr["further"]),
         as_reported=tuple(attr["as_reported"]),
         continuing=tuple(openers["continuing"]),
         continuing_articles=tuple(openers["continuing_articles"]),
