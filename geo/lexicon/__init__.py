@@ -222,6 +222,7 @@ class Lexicon:
     speaker_titles: tuple[str, ...]  # office word ends before a speaker's name
     pointing_back: tuple[str, ...]  # "Das teilte ... mit": what the sentence before said
     further: tuple[str, ...]  # "teilte weiter mit": the speaker said the sentence before too
+    not_source_adjectives: tuple[str, ...]  # "nach ersten Erkenntnissen": when, not who
     as_reported: tuple[str, ...]
     continuing: tuple[str, ...]
     continuing_articles: tuple[str, ...]
@@ -446,6 +447,7 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         noun_postposition=tuple(attr["noun_postposition"]),
         speaker_titles=tuple(attr["speaker_titles"]),
         pointing_back=tuple(attr["pointing_back"]), further=tuple(attr["further"]),
+        not_source_adjectives=tuple(attr["not_source_adjectives"]),
         as_reported=tuple(attr["as_reported"]),
         continuing=tuple(openers["continuing"]),
         continuing_articles=tuple(openers["continuing_articles"]),
