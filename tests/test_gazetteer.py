@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 
@@ -61,3 +63,37 @@ def test_kind_classes_follow_feature_code_and_population():
     assert kind_of("ADM1", 5_000_000) == "region"
     assert kind_of("PPLA", 800) == kind_of("PPL", 10_000) == "city"
     assert kind_of("PPL", 9_999) == "village"
+
+
+def test_packed_places_and_names_survive_the_cache_round_trip():
+    """The index keeps places and names packed (fast to load); read back they are the rows
+    and the name lookups they were built from."""
+    import pickle
+
+    from geo.gazetteer import Names, Places, Row
+
+    rows = [Row("geonames:1", 1, "Kyiv", "Kiew", "PPLC", "UA", "12", 50.45, 30.52, 2_900_000,
+                "settlement"),
+            Row("lagebild:x", None, "Über (Ort)", "Über", "PPL", "DE", "", -1.5, 2.0, 0,
+                "district_seat")]
+    places = pickle.loads(pickle.dumps(Places(rows)))
+    assert list(places) == rows and places[-1] == rows[1] and len(places) == 2
+    assert places.ids() == ["geonames:1", "lagebild:x"] and Places([]).ids() == []
+    names = pickle.loads(pickle.dumps(Names({"kiew": [0], "kyiv": [0, 1], "über": [1]})))
+    assert names.get("kyiv") == (0, 1) and names["über"] == (1,) and names.get("x") is None
+    assert names.get("x", ()) == () and "kiew" in names and "x" not in names
+    assert {"kiew", "x"} - names.keys() == {"x"} and dict(names.items())["kiew"] == (0,)
+    with pytest.raises(KeyError):
+        names["x"]
+    with pytest.raises(ValueError):
+        Places([rows[0]._replace(name="a\x1eb")])
+
+
+def test_the_cached_index_leaves_out_what_a_process_works_out(gaz):
+    """Memos and the id table are made at run time; a cache written after use holds none."""
+    import pickle
+
+    assert gaz.places[gaz.by_id["geonames:703448"]].name == "Kyiv"  # the id table is made
+    gaz.open_words.setdefault("wuhledar", True)
+    state = pickle.loads(pickle.dumps(gaz)).__dict__
+    assert "by_id" not in state and state["word_memo"] == {} and state["open_words"] == {}

@@ -19,18 +19,20 @@ import pickle
 import re
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from geo import lexicon
 from geo.model import Place
 from geo.paths import cache_dir, data_dir
 from geo.text.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 26  # the pickle's layout version
+FORMAT = 28  # the pickle's layout version
 # The lexicon files whose words the build's rules read (type words here, the recogniser's
 # lists for ``start_keys``): an edited word list rebuilds the index as edited code does.
 _BUILD_LEXICON = ("place_types", "place_context", "person_cues", "organisation_cues",
@@ -87,19 +89,145 @@ class Row(NamedTuple):
 
 assert Row._fields == tuple(Place.__dataclass_fields__), "Row and Place must agree"
 
+# Row's text fields and number fields, in Row's order
+_TEXT_FIELDS = ("place_id", "name", "name_de", "feature_code", "country_code", "admin1",
+                "precision")
+_FIELD, _ROW = "\x1f", "\x1e"  # separators no name contains (unit and record separator)
+
+
+class Places:
+    """The index's places packed into one string and a few number arrays, each ``Row`` made
+    when first read: 240,000 rows of eleven objects each took 0.22 s of every start-up to
+    unpickle, and a process reads only the few its articles name."""
+
+    __slots__ = ("_text", "_starts", "_geonameid", "_lat", "_lon", "_population", "_made")
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        for row in rows:
+            if any(_FIELD in t or _ROW in t for t in (row.name, row.name_de, row.admin1)):
+                raise ValueError(f"a separator in a place's text: {row}")
+        texts = [_FIELD.join(getattr(row, f) for f in _TEXT_FIELDS) for row in rows]
+        self._text = _ROW.join(texts)
+        self._starts = array("q", [0])
+        for t in texts:
+            self._starts.append(self._starts[-1] + len(t) + 1)
+        self._geonameid = array("q", [-1 if r.geonameid is None else r.geonameid for r in rows])
+        self._lat = array("d", [r.lat for r in rows])
+        self._lon = array("d", [r.lon for r in rows])
+        self._population = array("q", [r.population for r in rows])
+        self._made: list[Row | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, i: int) -> Row:
+        row = self._made[i]
+        if row is None:
+            i = range(len(self))[i]  # negative indexes count from the end, as a list's do
+            text = self._text[self._starts[i]:self._starts[i + 1] - 1]
+            pid, name, name_de, code, country, admin1, precision = text.split(_FIELD)
+            gid = self._geonameid[i]
+            row = self._made[i] = Row(pid, None if gid < 0 else gid, name, name_de, code,
+                                      country, admin1, self._lat[i], self._lon[i],
+                                      self._population[i], precision)
+        return row
+
+    def __iter__(self) -> Iterator[Row]:
+        return map(self.__getitem__, range(len(self)))
+
+    def ids(self) -> list[str]:
+        """Every row's place id, in row order, without making the rows."""
+        if not len(self):
+            return []  # an empty text splits into one empty row
+        return [t.split(_FIELD, 1)[0] for t in self._text.split(_ROW)]
+
+    def __getstate__(self) -> tuple:
+        return self._text, self._starts, self._geonameid, self._lat, self._lon, self._population
+
+    def __setstate__(self, state: tuple) -> None:
+        (self._text, self._starts, self._geonameid, self._lat, self._lon,
+         self._population) = state
+        self._made = [None] * len(self._geonameid)
+
+
+class Names:
+    """Name keys -> place rows, packed: the keys as one sorted string, the rows as arrays. On
+    load the keys become a frozenset (for membership and the recogniser's set operations at C
+    speed) and a sorted list (a key's rows by bisection): a dict of 709,000 tuples took 0.36 s
+    of every start-up to unpickle, these 0.13 s."""
+
+    __slots__ = ("_text", "_starts", "_rows", "_keys", "_set")
+
+    def __init__(self, index: Mapping[str, Sequence[int]]) -> None:
+        keys = sorted(index)
+        if any("\n" in k for k in keys):
+            raise ValueError("a name key with a line break")
+        self._text = "\n".join(keys)
+        self._starts = array("q", [0])
+        self._rows = array("q")
+        for k in keys:
+            self._rows.extend(index[k])
+            self._starts.append(len(self._rows))
+        self._unpack()
+
+    def _unpack(self) -> None:
+        self._keys = self._text.split("\n") if self._text else []
+        self._set = frozenset(self._keys)
+
+    def __getstate__(self) -> tuple[str, array, array]:
+        return self._text, self._starts, self._rows
+
+    def __setstate__(self, state: tuple[str, array, array]) -> None:
+        self._text, self._starts, self._rows = state
+        self._unpack()
+
+    @overload
+    def get(self, key: str) -> tuple[int, ...] | None: ...
+
+    @overload
+    def get(self, key: str, default: tuple[int, ...]) -> tuple[int, ...]: ...
+
+    def get(self, key: str, default: tuple[int, ...] | None = None) -> tuple[int, ...] | None:
+        if key not in self._set:
+            return default
+        i = bisect_left(self._keys, key)
+        return tuple(self._rows[self._starts[i]:self._starts[i + 1]])
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        rows = self.get(key)
+        if rows is None:
+            raise KeyError(key)
+        return rows
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._set
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def keys(self) -> frozenset[str]:
+        """The keys as a set, for set operations at C speed."""
+        return self._set
+
+    def items(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        rows, starts = self._rows, self._starts
+        return ((k, tuple(rows[starts[i]:starts[i + 1]])) for i, k in enumerate(self._keys))
+
 
 @dataclass
 class Gazetteer:
-    """Places as columns (fast to pickle) plus a name index from key to place rows."""
+    """Places, packed to load fast, plus a name index from key to place rows."""
 
-    places: list[Row]
-    names: dict[str, tuple[int, ...]]  # any name -> rows
+    places: Places
+    names: Names  # any name -> rows
     typed_names: dict[str, tuple[int, ...]]  # names valid only after "Region", "Oblast", ...
     speaker_keys: frozenset[str]  # metonyms that always speak ("Kreml")
     lexical_keys: frozenset[str]  # names that are also ordinary German words ("Sonne", "Mark")
     first_names: frozenset[str]  # given names, case-folded: "Kim Jong-un" is no place
     common_words: frozenset[str]  # frequent German words, case-folded
-    by_id: dict[str, int] = field(default_factory=dict)
     # first words of multiword names and the first letters of metonyms, so that the recogniser
     # skips most tokens with one set lookup
     multiword_starts: frozenset[str] = frozenset()
@@ -123,6 +251,19 @@ class Gazetteer:
             self.multiword_starts = frozenset(words[0] for words in multiword)
             self.multiword_pairs = frozenset(" ".join(words[:2]) for words in multiword)
             self.speaker_prefixes = frozenset(k[:4] for k in self.speaker_keys)
+
+    @cached_property
+    def by_id(self) -> dict[str, int]:
+        """Row by place id, made when first asked for: the analysis never needs it."""
+        return {pid: row for row, pid in enumerate(self.places.ids())}
+
+    def __getstate__(self) -> dict[str, object]:
+        """The index without what the process works out or memoises at run time."""
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("by_id", "word_memo", "open_words")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state, word_memo={}, open_words={})
 
     def place(self, row: int) -> Place:
         return _place(self.places[row])
@@ -456,10 +597,10 @@ def build() -> Gazetteer:
     skip |= _add_supplement(b)
     _add_admin1(b, towns, skip)
     speakers = _add_aliases(b, countries)
-    names = {k: tuple(v) for k, v in b.names.items()}
+    names = Names(b.names)
     sounds = _sounds(b.places)
-    gaz = Gazetteer(b.places, names, {k: tuple(v) for k, v in b.typed.items()},
-                    frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(), b.by_id,
+    gaz = Gazetteer(Places(b.places), names, {k: tuple(v) for k, v in b.typed.items()},
+                    frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(),
                     sounds=sounds,
                     sound_starts=frozenset(k.split(" ", 1)[0] for k in sounds if " " in k))
     # the recogniser's rules decide which words start names; it imports this module
