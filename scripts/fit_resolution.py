@@ -10,8 +10,11 @@ is the softmax of the candidates' scores; the weights maximise the log-likelihoo
 places minus an L2 penalty, by Newton's method (numpy only). The features come from
 ``geo.places.resolve.resolution_cases``, which calls the same ``candidate_features`` as the resolver.
 
-Training data, all kept in ``tests/gold``: the seed gold (``places_seeds.json``) and the GermEval
-2014 dev links (``germeval_dev_links.json``). Never the held-out real-news gold
+Training data, all kept in ``tests/gold``: the seed gold (``places_seeds.json``), the GermEval
+2014 dev links (``germeval_dev_links.json``) and the real-news training set
+(``real_news_train``: 53 articles annotated blind, each place with its kind and point; the
+candidate counted right is the nearest one that ``benchmarks/eval_real_news.py`` would score as
+right, of the gold's kind when there is one). Never the held-out real-news gold
 (``tests/gold/real_news``), never GermEval test.
 
 ``link`` links each GermEval dev LOC span (outer column) to a gazetteer place where that is
@@ -36,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import eval_real_news as news  # noqa: E402
 from eval_places import GERMEVAL, load_gold, loc_spans, read_germeval, token_offsets  # noqa: E402
 
 from geo import gazetteer  # noqa: E402
@@ -45,6 +49,7 @@ from geo.text.sentences import split_sentences  # noqa: E402
 
 LINKS = ROOT / "tests" / "gold" / "germeval_dev_links.json"
 SEED_GOLD = ROOT / "tests" / "gold" / "places_seeds.json"
+NEWS_TRAIN = ROOT / "tests" / "gold" / "real_news_train"
 WEIGHTS = ROOT / "data" / "lexicon" / "resolution_weights.json"
 L2 = 1.0  # the penalty on the squared weights: features are 0..1, the data a few hundred names
 
@@ -147,7 +152,8 @@ def training_examples() -> dict[str, list[tuple[np.ndarray, int]]]:
     """Per training set, (candidate features, index of the gold place) of every gold mention
     the recogniser finds with the gold place among two candidates or more."""
     gaz = gazetteer.load()
-    sets: dict[str, list[tuple[np.ndarray, int]]] = {"seeds": [], "germeval_dev": []}
+    sets: dict[str, list[tuple[np.ndarray, int]]] = {"seeds": [], "germeval_dev": [],
+                                                     "real_news_train": []}
 
     def add(name: str, case: Case | None, ok: list[str]) -> None:
         if case is None or len(case.rows) < 2:
@@ -177,7 +183,36 @@ def training_examples() -> dict[str, list[tuple[np.ndarray, int]]]:
         for x in by_sentence[i]:
             a, b = x["tokens"]
             add("germeval_dev", cases.get((offsets[a][0], offsets[b - 1][1])), [x["place_id"]])
+    for case, ok in _news_cases(NEWS_TRAIN):
+        add("real_news_train", case, ok)
     return sets
+
+
+def _news_cases(folder: Path) -> list[tuple[Case, list[str]]]:
+    """Per gold place of a real-news gold folder that a recognised name covers: the name's
+    case and its candidates the news scorer counts as right, the gold's kind first, nearest
+    first (a type word may lie inside the name: "Region [Kursk]")."""
+    gaz = gazetteer.load()
+    gold = news.load_gold(folder / "gold.json")
+    articles, _ = read_paths(sorted((folder / "articles").glob("*.txt")))
+    out = []
+    for article in articles:
+        cases = resolution_cases(article, split_sentences(article), gaz)
+        for g in (g for g in gold.places if g.article == article.id):
+            case = next((c for c in cases if c.start <= g.start and g.end <= c.end), None)
+            if case is None:
+                continue
+            ranked = []
+            for r in case.rows:
+                p = gaz.places[r]
+                pred = news.PredPlace(article.id, case.start, case.end, "", "", p.place_id,
+                                      p.name, p.name_de, p.feature_code, p.country_code,
+                                      p.admin1, p.lat, p.lon)
+                if news.resolution_ok(g, pred)[0]:
+                    ranked.append((news.predicted_kind(p.feature_code) != g.kind,
+                                   news.haversine_km(g.lat, g.lon, p.lat, p.lon), p.place_id))
+            out.append((case, [place_id for *_, place_id in sorted(ranked)]))
+    return out
 
 
 def fit(examples: list[tuple[np.ndarray, int]], l2: float = L2, steps: int = 50) -> np.ndarray:
@@ -223,7 +258,9 @@ def main() -> int:
         "_training_sets": {name: f"{len(part)} mentions with two candidates or more"
                            for name, part in {"tests/gold/places_seeds.json": sets["seeds"],
                                               "tests/gold/germeval_dev_links.json":
-                                                  sets["germeval_dev"]}.items()},
+                                                  sets["germeval_dev"],
+                                              "tests/gold/real_news_train":
+                                                  sets["real_news_train"]}.items()},
         "_date": date.today().isoformat(),
         "features": list(FEATURES), "weights": weights}, ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")
