@@ -161,7 +161,7 @@ def test_killed_noun_and_speech_frame_after() -> None:
     f = only("Bei dem Angriff auf Charkiw gab es mindestens zwölf Tote, sagte Bürgermeister "
              "Igor Terechow.")
     assert (f.low, f.qualifier, f.category, f.source) == \
-        (12, "at_least", "killed", "Bürgermeister Igor Terechow")
+        (12, "at_least", "killed", "Igor Terechow")  # a person by name, not office
     assert f.place_ids == ("t:charkiw",)
     assert f.actor is None  # the text says nothing about whose people they were
 
@@ -236,7 +236,7 @@ def test_er_sagte_resolves_to_previous_speaker() -> None:
     figures = analyse_text("„Die Lage ist ernst“, sagte General Kowalski. Er sagte, dass rund "
                            "600 polnische Soldaten nach Belarus verlegt würden.")
     (f,) = figures
-    assert (f.source, f.actor, f.place_ids) == ("General Kowalski", "PL", ("t:belarus",))
+    assert (f.source, f.actor, f.place_ids) == ("Kowalski", "PL", ("t:belarus",))
 
 
 def test_per_unit_total_is_derived() -> None:
@@ -301,7 +301,7 @@ def test_a_number_leaning_on_civilians_takes_no_usual_actor() -> None:
 def test_speakers_with_apposition_assumption_and_assessment() -> None:
     f = only("Der Gouverneur des Gebiets, Wjatscheslaw Gladkow, sprach von zwei Verletzten "
              "in Charkiw.")
-    assert (f.low, f.source) == (2, "Gouverneur des Gebiets, Wjatscheslaw Gladkow")
+    assert (f.low, f.source) == (2, "Wjatscheslaw Gladkow")
     f = only("Der südkoreanische Geheimdienst NIS geht davon aus, dass 1.100 Nordkoreaner "
              "getötet oder verwundet wurden.")
     assert (f.low, f.category, f.actor, f.source) == (
@@ -319,7 +319,7 @@ def test_admission_carries_into_reported_speech_and_unarticled_sources() -> None
                            "kontrolliert. Nach Schätzungen westlicher Geheimdienste kämpfen "
                            "etwa 11.000 nordkoreanische Soldaten bei Bachmut.")
     assert [(f.low, f.source) for f in figures] == [
-        (400, "Oberbefehlshaber Olexander Syrskyj"), (11000, "westlicher Geheimdienste")]
+        (400, "Olexander Syrskyj"), (11000, "westlicher Geheimdienste")]
 
 
 def test_whose_losses_the_clause_names_before_the_number() -> None:
@@ -333,7 +333,8 @@ def test_whose_losses_the_clause_names_before_the_number() -> None:
 def test_compound_attribution() -> None:
     f = only("Bei einem Drohnenangriff auf Charkiw kamen nach Behördenangaben drei Menschen "
              "ums Leben.")
-    assert (f.low, f.category, f.source, f.place_ids) == (3, "killed", "Behörden", ("t:charkiw",))
+    assert (f.low, f.category, f.source, f.place_ids) == (3, "killed", "Behördenangaben",
+                                                          ("t:charkiw",))
 
 
 def test_inverted_subjects_totals_of_losses_and_among_them() -> None:

@@ -64,6 +64,7 @@ _PREDICATES: tuple[tuple[re.Pattern[str], Category], ...] = (
     *((re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE), category)
       for category, words in _LEX.predicates.items()),
 )
+_JOINED = re.compile(rf"\b{_JOIN}\s+$", re.IGNORECASE)
 _DEPLOYED = re.compile(rf"\b{alternation(_LEX.deployment)}\b", re.IGNORECASE)
 _ZAHL = re.compile(rf"\b{alternation(_LEX.count_nouns, ignore_case=True)}\b"
                    r"(?P<np>(?:\s+[\w-]+){1,4})")
@@ -90,8 +91,21 @@ _ISCH = rf"[a-zäöüß]+{alternation(_LEX.adjective_suffixes)}{alternation(_ADJ
 _LINK = alternation(_LEX.genitive_links)
 # a body's name may go on with "für ..." and its acronym: "Institut für Kriegsstudien (ISW)"
 _COMPLEMENT = rf"(?:\s+für\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?(?:\s+\([A-ZÄÖÜ]{{2,8}}\))?"
-_NP = (rf"(?<!\w)(?:{alternation(_ARTICLES, ignore_case=True)}\s+(?:{_ADJ})*|(?:{_ISCH})*)"
-       rf"{_CAP}(?:\s+{_CAP})*(?:\s+{_LINK}\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?{_COMPLEMENT}")
+# the next capitalised word of a name: on the same line, and no article ("sagt Selenskyj Der
+# ukrainische Präsident ...": a headline run into the text)
+_NEXT_CAP = rf"[^\S\n]+(?!{alternation(_ARTICLES, ignore_case=True)}\b){_CAP}"
+# a unit may be named by its ordinal ("der 7. Fallschirmjägerkorps"); names go on within a line
+# only (a headline's last word and the first of the text are no name)
+_NP = (rf"(?<!\w)(?:{alternation(_ARTICLES, ignore_case=True)}\s+(?:\d{{1,3}}\.\s+)?(?:{_ADJ})*"
+       rf"|(?:{_ISCH})*)"
+       rf"{_CAP}(?:{_NEXT_CAP})*(?:\s+{_LINK}\s+(?:{_ADJ})*{_CAP}(?:{_NEXT_CAP})*)?"
+       rf"{_COMPLEMENT}")
+# a source without article after its noun is a genitive name ("nach Angaben Kiews", "nach
+# Angaben ukrainischer Behörden"), not the object of the clause ("nach eigenen Angaben einen
+# Palästinenser")
+_NP_BARE = rf"(?<!\w)(?:{_ISCH})*{_CAP}(?:{_NEXT_CAP})*"
+# an extended attribute between article and noun: "der von der Hamas kontrollierten Behörde"
+_ATTRIBUTE = r"(?:von\s+(?:\S+\s+){1,5}?[a-zäöüß]+(?:ten|enen)\s+)?"
 _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
 
 
@@ -102,30 +116,48 @@ def _needles(words: tuple[str, ...], after: str = " ") -> tuple[str, ...]:
 
 
 _NACH = alternation(_LEX.noun_preposition, ignore_case=True)
+_LINKS = alternation(_LEX.source_links)
 _ADJ_EN = r"[a-zäöüß]+en\s+"
 # (pattern, the words it starts with, how far before them it may start): the patterns are
 # tried only where their words occur, which is much cheaper than scanning every sentence.
 _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
     (re.compile(rf"\b{_NACH}\s+(?:{alternation(_LEX.nach_own)}\s+)?"
                 rf"{alternation(_LEX.nach_nouns, ignore_case=True)}\s+"
-                rf"(?:{alternation(_LEX.source_links)}\s+)?(?P<src>{_NP_AND})"
+                rf"(?:{_LINKS}\s+{_ATTRIBUTE}(?P<src>{_NP_AND})"
+                rf"|(?P<src6>(?={_LINKS}\s){_NP_AND})|(?P<src5>{_NP_BARE}))"
                 rf"|\b{_NACH}\s+(?P<src2>[A-ZÄÖÜ][\w]*)-"
                 rf"{alternation(_LEX.hyphen_nouns, ignore_case=True)}"
                 # "nach ukrainischen Angaben", "nach westlichen und ukrainischen Einschätzungen"
-                rf"|\b{_NACH}\s+(?P<src3>(?:{_ADJ_EN}{alternation(_LEX.list_joiners)}\s+)?"
+                # ("nach eigenen Angaben" names the subject, not a source of its own; "nach
+                # ersten Erkenntnissen" names none)
+                rf"|\b{_NACH}\s+(?!{alternation(_LEX.nach_own + _LEX.not_source_adjectives)}\b)"
+                rf"(?P<src3>(?:{_ADJ_EN}{alternation(_LEX.list_joiners)}\s+)?"
                 rf"{_ADJ_EN}{alternation(_LEX.adjective_nouns, ignore_case=True)})"
-                rf"|\b{_NACH}\s+(?P<src4>[A-ZÄÖÜ][a-zäöüß]+?)"
-                rf"{alternation(_LEX.compound_nouns)}\b"),
+                rf"|\b{_NACH}\s+(?P<src4>[A-ZÄÖÜ][a-zäöüß]+?"
+                rf"{alternation(_LEX.compound_nouns)})\b"),
      _needles(_LEX.noun_preposition), 0),
-    (re.compile(rf"\b{alternation(_LEX.preposed, ignore_case=True)}\s+(?P<src>{_NP_AND})"),
+    # "laut Angaben der beiden Regierungen": the source is whose the statements are
+    (re.compile(rf"\b{alternation(_LEX.preposed, ignore_case=True)}\s+"
+                rf"(?:{alternation(_LEX.nach_nouns, ignore_case=True)}\s+(?={_LINKS}\s))?"
+                rf"(?P<src>{_NP_AND})"),
      _needles(_LEX.preposed), 0),
     (re.compile(rf"(?P<src>{_NP})\s+{alternation(_LEX.postposed)}\b"),
      tuple(s for w in _LEX.postposed for s in lexicon.spellings(w)), 90),
     (re.compile(rf",\s*{alternation(_LEX.quote_closers)}\s+(?P<src>{_NP})"),
      tuple(f", {s} " for w in _LEX.quote_closers for s in lexicon.spellings(w)), 0),
+    # "wie die Behörden am Montag mitteilten": a few words may come between source and verb
     (re.compile(rf"\b{alternation(_LEX.as_reported, ignore_case=True)}\s+(?P<src>{_NP})\s+"
-                rf"{alternation(_LEX.wie_verbs)}\b"), _needles(_LEX.as_reported), 0),
+                rf"(?:[\w.]+\s+){{0,4}}?{alternation(_LEX.wie_verbs)}\b"),
+     _needles(_LEX.as_reported), 0),
+    # "offiziellen Angaben nach"
+    (re.compile(rf"(?P<src>{_ADJ_EN}{alternation(_LEX.adjective_nouns, ignore_case=True)})\s+"
+                rf"{alternation(_LEX.noun_postposition)}\b"),
+     _needles(_LEX.adjective_nouns), 40),
 )
+
+
+# a name in commas inside a clause: "teilte der Gouverneur, Oleh Synjehubow, auf Telegram mit"
+_INSERT = r",\s*[A-ZÄÖÜ][^,.;:]{0,40},"
 
 
 def _separable(verbs: tuple[str, ...], particles: tuple[str, ...], at_clause_end: bool) -> str:
@@ -133,7 +165,8 @@ def _separable(verbs: tuple[str, ...], particles: tuple[str, ...], at_clause_end
     closes the clause may follow numbers with dots and commas inside ("gab 10.000 an.")."""
     particle = rf"\b{alternation(particles)}\b"
     if at_clause_end:
-        return rf"\b{alternation(verbs)}\b(?=(?:[^,.;:]|(?<=\d)[.,](?=\d))*{particle}\s*[,.;:])"
+        return (rf"\b{alternation(verbs)}\b(?=(?:[^,.;:]|(?<=\d)[.,](?=\d)|{_INSERT})*"
+                rf"{particle}\s*[,.;:])")
     return rf"\b{alternation(verbs)}\b(?=[^,.;:]*{particle})"
 
 
@@ -144,11 +177,15 @@ _SPEECH_WORDS = _LEX.speech_words  # to skip sentences without any speech verb c
 _WORDS = re.compile(r"[^\W\d_]+")
 _AUX = re.compile(rf"\b{alternation(_LEX.perfect_auxiliaries)}\b")
 _PARTICIPLE = _LEX.speech_participles
+_FINITE = _LEX.speech_finite
 _NP_AFTER = re.compile(rf"\s+(?P<src>{_NP})")
 # the speaker right before the verb, maybe with a name in commas after it ("Der Gouverneur des
 # Gebiets Belgorod, Wjatscheslaw Gladkow, sprach von ...")
 _NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*(?P<name>{_CAP}(?:\s+{_CAP})*),)?\s+$")
 _PRONOUNS = _LEX.speaker_pronouns
+# the name in commas after a speaker's office: "der Gouverneur des Gebiets, Oleh Synjehubow,";
+# a name has two to four words, the later ones may start with a particle ("Aschraf al-Kudra")
+_APPOSED = re.compile(rf",\s*(?P<name>{_CAP}(?:[^\S\n]+(?:{_CAP}|[a-z]{{1,3}}-[A-ZÄÖÜ][\w\-]*)){{1,3}}),")
 # weekdays, months, pronouns and the adverbs that open a sentence before an inverted subject
 # ("Insgesamt beziffert der Generalstab ...") are never the source
 _NOT_SOURCES = (_LEX.weekdays | frozenset(_LEX.months) | _LEX.periods | _LEX.sentence_adverbs
@@ -166,6 +203,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _GROUP_SIZE = re.compile(rf"(?:^|\s)(?P<before>[\w-]*)\s+{alternation(_LEX.group_size_before)}\s+$")
 _MILITARY_UNITS = frozenset(_LEX.military_units)
 _YEAR_CUES = _LEX.year_cues | frozenset(_LEX.months)
+# "ein Mensch getötet", "Ein Toter": the indefinite article counts one when what follows is a
+# casualty; it is read only there (see _Reader._singulars)
+_ONE = re.compile(rf"\b{alternation(_LEX.one, ignore_case=True)}\b")
+_ADDITIVE = re.compile(rf"\s+{alternation(_LEX.additive, ignore_case=True)}\b")
+_OPENS_ADDITIVE = re.compile(rf"^\W*(?:\S+\s+)?{alternation(_LEX.additive, ignore_case=True)}\b")
+_POINTING_BACK = re.compile(rf"^\W*{alternation(_LEX.pointing_back, ignore_case=True)}\s+")
+_FURTHER = re.compile(rf"\b{alternation(_LEX.further, ignore_case=True)}\b")
+# a road or route name ("auf der A 38", "B 31"): one capital letter right before the number
+_DESIGNATOR = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\s?$")
 
 
 def _category_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
@@ -264,17 +310,27 @@ class _Reader:
         read: list[int] = []
         for ctx in self.ctx:
             sentence = ctx.sentence
-            if not may_hold_number(self.prose, sentence.start, sentence.end) or \
-                    not self._may_count(ctx):
+            numbers = may_hold_number(self.prose, sentence.start, sentence.end)
+            if not (numbers or _ONE.search(ctx.text)) or not self._may_count(ctx):
                 continue
-            quantities = [q for q in find_quantities(self.prose, sentence.start, sentence.end)
-                          if not self._is_no_count(q, sentence)]
+            found = find_quantities(self.prose, sentence.start, sentence.end) if numbers else []
+            quantities = sorted((q for q in found + self._singulars(ctx, found)
+                                 if not self._is_no_count(q, sentence)), key=lambda q: q.start)
             if quantities:
                 before = self.ctx[ctx.index - 1] if ctx.index else None
                 ctx.figures = self._figures(ctx, quantities, before)
                 read.append(ctx.index)
         self._carry_places_back(read)
+        self._carry_sources_back(read)
         return [f for i in read for f in self.ctx[i].figures]
+
+    def _singulars(self, ctx: _Sentence, found: list[Quantity]) -> list[Quantity]:
+        """ "ein", "eine", "einer" outside a number ("eine Million") as a candidate count of
+        one; _figures keeps it only before a casualty noun phrase."""
+        start = ctx.sentence.start
+        return [Quantity(start + m.start(), start + m.end(), 1, 1, "exact", False, False)
+                for m in _ONE.finditer(ctx.text)
+                if not any(q.start <= start + m.start() < q.end for q in found)]
 
     def _may_count(self, ctx: _Sentence) -> bool:
         """A word of what figures count (see _category_vocabulary), or a sentence that goes on
@@ -325,7 +381,9 @@ class _Reader:
         sentence, text = ctx.sentence, ctx.text
         frames = []
         for m in _attributions(text):
-            src = _clean_source(m.group(m.lastgroup or "src"))
+            group = m.lastgroup or "src"
+            apposed = _APPOSED.match(text, m.end(group))
+            src = apposed.group("name") if apposed else _clean_source(m.group(group))
             if src:
                 frames.append((sentence.start + m.start(m.lastgroup or "src"), src, True))
         words = _WORDS.findall(text)
@@ -343,20 +401,22 @@ class _Reader:
         anchor = verb
         if verb.group() in _PARTICIPLE:
             auxiliaries = list(_AUX.finditer(text, max(0, verb.start() - 120), verb.start()))
-            if not auxiliaries:
+            if auxiliaries:
+                anchor = auxiliaries[-1]
+            elif verb.group() not in _FINITE:  # "beziffert" is both
                 return None
-            anchor = auxiliaries[-1]
         before = text[:anchor.start()]
         candidates = []
         m = _NP_BEFORE.search(before, max(0, len(before) - 90))
-        # the speaker as written, with the name an apposition gives ("Der Gouverneur des
-        # Gebiets, Wjatscheslaw Gladkow, sprach"): both are how analysts know a source
-        named = f"{m.group('src')}, {m.group('name')}" if m and m.group("name") else None
+        # the speaker by the name an apposition gives ("Der Gouverneur des Gebiets,
+        # Wjatscheslaw Gladkow, sprach"): a person is known by name, the office changes hands
+        named = m.group("name") if m and m.group("name") else None
         if m and _SUBJECT_BEFORE.search(before[:m.start()]):
             candidates.append(named or m.group("src"))
         after = _NP_AFTER.match(text, anchor.end())
         if after:
-            candidates.append(after.group("src"))
+            apposed = _APPOSED.match(text, after.end())
+            candidates.append(apposed.group("name") if apposed else after.group("src"))
         if m:
             candidates.append(named or m.group("src"))
         for raw in candidates:
@@ -379,9 +439,10 @@ class _Reader:
     # --- figures ------------------------------------------------------------------------
 
     def _is_no_count(self, q: Quantity, sentence: Sentence) -> bool:
-        """Dates, ordinals ("am 4. November", "der 2. Weltkrieg") and years ("im Jahr 1939",
-        "seit 2014", "im Juni 2024")."""
-        if is_date(self.prose, q.start, q.end):
+        """Dates, ordinals ("am 4. November", "der 2. Weltkrieg"), years ("im Jahr 1939",
+        "seit 2014", "im Juni 2024") and road names ("auf der A 38")."""
+        if is_date(self.prose, q.start, q.end) or \
+                _DESIGNATOR.search(self.prose, max(sentence.start, q.start - 2), q.start):
             return True
         if q.qualifier == "exact" and _YEAR.fullmatch(self.prose, q.start, q.end):
             last = _LAST_WORD.search(self.prose, max(sentence.start, q.start - 30), q.start)
@@ -396,6 +457,9 @@ class _Reader:
         figures: list[Figure] = []
         for k, (q, own) in enumerate(zip(quantities, heads)):
             head: _Head | None = own
+            if self._is_singular(q) and not (own.kind == "noun" and
+                                             own.category not in (None, "troops")):
+                continue  # "ein Soldat sagte", "ein Angriff": no count
             if q.area:
                 head = _Head("area_km2", q.end, kind="noun")
             elif own.kind == "none":
@@ -412,6 +476,9 @@ class _Reader:
             if derived is not None:
                 figures.append(derived)
         return figures
+
+    def _is_singular(self, q: Quantity) -> bool:
+        return q.end - q.start <= 5 and _ONE.fullmatch(self.prose, q.start, q.end) is not None
 
     def _group_size(self, q: Quantity, head: _Head) -> bool:
         """ "spielten zu 10 Mann": how big a group is, not how many troops there are
@@ -461,8 +528,8 @@ class _Reader:
         np_text = self.prose[q.end:tok.end()]
         category = _noun_category(key)
         people = self._people_actor(tok.start(), tok.end())
-        if category is None and key not in _TROOP_WORDS and key not in _PEOPLE_WORDS \
-                and people is None:
+        if category is None and key not in _TROOP_WORDS and \
+                key.rsplit("-", 1)[-1] not in _PEOPLE_WORDS and people is None:
             return _Head(None, tok.end(), kind="other")
         military = category == "troops" or key in _TROOP_WORDS
         predicate = _predicate(np_text) or self._clause_predicate(ctx, q.start, tok.end())
@@ -496,8 +563,22 @@ class _Reader:
         return None
 
     def _clause_predicate(self, ctx: _Sentence, start: int, end: int) -> Category | None:
+        """What happened, in the figure's clause or, past an inserted subset ("drei Personen,
+        darunter zwei Polizisten, schwer verletzt"), in the clause that goes on after it."""
         lo, hi = self._clause(ctx, start)
-        return _predicate(self.prose[end:hi]) or _predicate(self.prose[lo:start])
+        after = _nearest_predicate(self.prose[end:hi], first=True)
+        before = _nearest_predicate(self.prose[lo:start], first=False)
+        # "tötete ... einen Palästinenser und verletzte zwei weitere": a verb after "und" has
+        # an object of its own; the verb before the figure is the figure's
+        found = (before if after is not None and after[1] and before is not None else
+                 (after or before))
+        if found is not None:
+            return found[0]
+        if hi < ctx.sentence.end and _AMONG.match(self._clause_text(ctx, hi)):
+            _, rest = self._clause(ctx, hi)
+            if rest < ctx.sentence.end:
+                return _predicate(self._clause_text(ctx, rest))
+        return None
 
     def _borrowed_head(self, ctx: _Sentence, q: Quantity, quantities: list[Quantity],
                        heads: list[_Head], k: int, figures: list[Figure],
@@ -515,8 +596,8 @@ class _Reader:
             return zahl
         last = figures[-1] if figures else None
         if last is None and before is not None and before.figures and \
-                (ctx.continues or _REPORTED.search(ctx.text)):
-            last = before.figures[-1]
+                (ctx.continues or _REPORTED.search(ctx.text) or _ADDITIVE.match(self.prose, q.end)):
+            last = before.figures[-1]  # "15 Menschen getötet. 16 weitere wurden verletzt"
         if last is None:
             return None
         category = self._clause_predicate(ctx, q.start, q.end) or last.category
@@ -691,6 +772,34 @@ class _Reader:
                 if ids:
                     ctx.figures[j] = replace(fig, place_ids=ids)
 
+    def _carry_sources_back(self, indices: list[int]) -> None:
+        """A source named in the sentence after: "... auf acht gestiegen. Das teilte die
+        Staatsanwaltschaft mit." (back over reported speech: "150 Soldaten seien ...
+        zurückgekehrt. Im Gegenzug habe Moskau ... übergeben. Das teilte ... mit."), "teilte
+        weiter mit", or a sentence that goes on ("15 Menschen getötet. 16 weitere wurden
+        verletzt, teilte der Gouverneur mit"). Only figures whose sentence names no source."""
+        for i in indices:
+            if i + 1 >= len(self.ctx) or self.ctx[i].frames:
+                continue
+            after = self.ctx[i + 1]
+            if not after.frames:
+                continue
+            opener = _POINTING_BACK.match(after.text)
+            # "Das teilte ... mit", "Dies hatte ... mitgeteilt"; not "Das Ministerium teilte"
+            back = opener is not None and bool(_SPEECH_VERB.match(after.text, opener.end())
+                                               or _AUX.match(after.text, opener.end()))
+            if not (back or _FURTHER.search(after.text) or after.continues
+                    or _OPENS_ADDITIVE.match(after.text)):
+                continue
+            source = after.frames[0][1]
+            j = i
+            while j >= 0 and not self.ctx[j].frames:
+                ctx = self.ctx[j]
+                ctx.figures = [replace(f, source=source) for f in ctx.figures]
+                if not back or j == i - 2 or not _REPORTED.search(ctx.text):
+                    break
+                j -= 1
+
     def _clause(self, ctx: _Sentence, offset: int) -> tuple[int, int]:
         for a, b in ctx.clauses:
             if a <= offset < b:
@@ -741,6 +850,19 @@ def _predicate(text: str) -> Category | None:
     return None
 
 
+def _nearest_predicate(text: str, first: bool) -> tuple[Category, bool] | None:
+    """The predicate nearest the figure: the first one in the text after it, the last one in
+    the text before it (the longer one where two start together: "getötet oder verwundet"),
+    and whether a list joiner comes right before it ("... und verletzte")."""
+    hits = [(m.start(), m.end(), category) for pattern, category in _PREDICATES
+            for m in pattern.finditer(text)]
+    if not hits:
+        return None
+    start, end, category = (min(hits, key=lambda h: (h[0], -h[1])) if first else
+                            max(hits, key=lambda h: (h[0], h[1])))
+    return category, bool(_JOINED.search(text, 0, start))
+
+
 def _looks_like_year(q: Quantity, head: _Head) -> bool:
     return head.kind == "borrowed" and q.qualifier == "exact" and 1900 <= q.low <= 2100
 
@@ -752,7 +874,29 @@ def _clean_source(raw: str) -> str | None:
     src = " ".join(words).strip("„“\"»« ")
     if not src or any(w.casefold() in _NOT_SOURCES for w in src.split()):
         return None
-    return src
+    return _name_after_title(src.split()) or src
+
+
+def _name_after_title(words: list[str]) -> str | None:
+    """The name after an office: "ukrainische Präsident Wolodymyr Selenskyj", "Angaben des
+    Oberbefehlshabers Olexandr Syrskyj" -> the name, the minimal source (people are known by
+    name; the same office names several people over time)."""
+    for i in range(len(words) - 1, 0, -1):
+        if _is_title(words[i - 1]):
+            name = words[i:]
+            if len(name) <= 3 and all(w[:1].isupper() and not _is_title(w) for w in name):
+                return " ".join(name)
+            return None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _is_title(word: str) -> bool:
+    """An office word, also in a compound or the genitive ("US-Außenminister",
+    "Oberbefehlshabers", "Präsidenten")."""
+    key = word.casefold()
+    return any(key.endswith(t) or key.endswith(t + "s") or key.endswith(t + "en")
+               for t in _LEX.speaker_titles)
 
 
 def _ids(mentions: list[Mention]) -> tuple[str, ...]:

@@ -180,6 +180,7 @@ class Lexicon:
     loss_amount_prepositions: tuple[str, ...]
     subset_markers: tuple[str, ...]
     additive: tuple[str, ...]  # "16 weitere": a number that adds to the figure before
+    conflict_words: tuple[str, ...]  # "Angriff", "Beschuss": people hit where they live
     group_size_before: tuple[str, ...]
     hedges: Mapping[str, Qualifier]
     number_word_parts: tuple[str, ...]
@@ -419,6 +420,7 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         victim_nouns=tuple(cat["victim_nouns"]),
         loss_amount_prepositions=tuple(cat["loss_amount_prepositions"]),
         subset_markers=tuple(cat["subset_markers"]), additive=tuple(cat["additive"]),
+        conflict_words=tuple(cat["conflict_words"]),
         group_size_before=tuple(cat["group_size_before"]),
         hedges=hedges,
         number_word_parts=tuple(num["word_parts"]), zero=tuple(num["zero"]),

@@ -1,0 +1,183 @@
+"""Figures: the error classes found on real war news (issue 10), each shown on sentences written
+for the test, not taken from the gold: counts of one, additive counts, prisoner exchanges,
+predicates past an inserted subset, road names, sources named after the figure, a speaker's name
+after the office, and attributions with gaps."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.figures.actors import find_actors
+from geo.figures.extract import extract_figures
+from geo.model import Figure
+from geo.text.reading import article_from_text
+from geo.text.sentences import split_sentences
+
+
+def figures(text: str) -> list[Figure]:
+    """Figures of a made-up article, split into sentences as the pipeline does (no places)."""
+    article = article_from_text("t.txt", text)
+    sentences = split_sentences(article)
+    return extract_figures(article, sentences, [], find_actors(article, sentences))
+
+
+def read(text: str) -> list[tuple[int, str, str | None]]:
+    return [(f.low, f.category, f.source) for f in figures(text)]
+
+
+# --- what is counted -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bei dem Beschuss wurde ein Zivilist getötet.", [(1, "killed", None)]),
+    ("Dabei kam eine Frau ums Leben.", [(1, "killed", None)]),
+    ("Ein Toter nach Explosion in Lagerhalle", [(1, "killed", None)]),
+    ("In der Nacht wurde ein weiterer Soldat schwer verwundet.", [(1, "wounded", None)]),
+    # the article is no count where nothing happens to the person, or to no person
+    ("Ein Soldat bewachte das Tor.", []),
+    ("Ein Sprecher sagte, die Lage sei ruhig.", []),
+    ("Ein Angriff traf eine Schule.", []),
+])
+def test_indefinite_article_counts_one_casualty(text: str, expected: list) -> None:
+    assert read(text) == expected
+
+
+def test_one_inside_a_number_is_not_counted_twice() -> None:
+    (f,) = figures("Mehr als eine Million Menschen wurden verletzt.")
+    assert (f.text, f.low, f.category) == ("Mehr als eine Million", 1_000_000, "wounded")
+
+
+def test_additive_number_opens_a_sentence() -> None:
+    assert read("Bei dem Angriff starben 12 Menschen. 30 weitere wurden verletzt.") == [
+        (12, "killed", None), (30, "wounded", None)]
+
+
+@pytest.mark.parametrize("text, low", [
+    ("Bei dem Austausch kamen 95 Soldaten frei.", 95),
+    ("Nach dem Gefangenenaustausch sind 40 Soldaten aus russischer Gefangenschaft "
+     "zurückgekehrt.", 40),
+    ("Freigelassen wurden 12 Zivilisten.", 12),
+    ("Etwa 50 Menschen wurden als Geiseln verschleppt.", 50),
+    ("Beide Seiten vereinbarten den Austausch von 120 Menschen.", 120),
+    ("Sogar ein Polizist sei ausgetauscht worden.", 1),
+])
+def test_prisoner_exchange_counts_are_captured(text: str, low: int) -> None:
+    (f,) = figures(text)
+    assert (f.low, f.category) == (low, "captured")
+
+
+def test_troops_stay_troops_without_an_exchange() -> None:
+    (f,) = figures("Nach Polen wurden 400 Soldaten verlegt.")
+    assert f.category == "troops"
+
+
+@pytest.mark.parametrize("text, low, category", [
+    ("Täglich sterben 40 Soldaten an der Front.", 40, "killed"),
+    ("Dabei erlitten drei Soldaten tödliche Verletzungen.", 3, "killed"),
+    ("Bei dem Angriff kamen 9 Menschen zu Schaden.", 9, "wounded"),
+    ("Nach ersten Erkenntnissen erlitten 14 der Fahrgäste Verletzungen.", 14, "wounded"),
+    ("Bei dem Angriff wurden 25 Hamas-Mitglieder getötet.", 25, "killed"),
+    ("Drei Patienten starben in der Klinik.", 3, "killed"),
+])
+def test_casualty_verbs_and_people_words(text: str, low: int, category: str) -> None:
+    (f,) = figures(text)
+    assert (f.low, f.category) == (low, category)
+
+
+def test_predicate_after_an_inserted_subset() -> None:
+    assert [(f.low, f.category) for f in figures(
+        "Bei dem Unfall wurden vier Menschen, darunter zwei Kinder, schwer verletzt.")] == [
+        (4, "wounded"), (2, "wounded")]
+
+
+def test_a_verb_after_und_has_its_own_object() -> None:
+    assert read("Die Armee tötete nach eigenen Angaben einen Kämpfer und verletzte drei "
+                "weitere.") == [(1, "killed", None), (3, "wounded", None)]
+
+
+@pytest.mark.parametrize("text", ["Auf der A 7 wurden zwei Menschen verletzt.",
+                                  "Auf der B 31 wurden zwei Menschen verletzt."])
+def test_road_names_are_no_counts(text: str) -> None:
+    assert [(f.text, f.low) for f in figures(text)] == [("zwei", 2)]
+
+
+# --- who says so -----------------------------------------------------------------------------
+
+def test_source_named_in_the_sentence_after_reaches_back_over_reported_speech() -> None:
+    assert read("Die Lage blieb nach Angaben der Polizei angespannt. Im Osten seien 40 Soldaten "
+                "gefallen. Im Süden habe es 12 Verwundete gegeben. Das teilte der Generalstab "
+                "mit.") == [(40, "killed", "Generalstab"), (12, "wounded", "Generalstab")]
+
+
+def test_a_sentence_with_its_own_source_keeps_it() -> None:
+    assert read("Nach Angaben der Polizei wurden 5 Menschen verletzt. Das teilte auch die "
+                "Feuerwehr mit.") == [(5, "wounded", "Polizei")]
+
+
+def test_speaker_who_goes_on_said_the_sentence_before() -> None:
+    assert read("Bei dem Angriff wurden fünf Menschen getötet. Die Polizei teilte weiter mit, "
+                "dass die Straße gesperrt sei.") == [(5, "killed", "Polizei")]
+
+
+def test_additive_sentence_gives_its_source_to_the_one_before() -> None:
+    assert read("In der Stadt wurden 7 Menschen getötet. 11 weitere wurden verletzt, sagte der "
+                "Bürgermeister.") == [(7, "killed", "Bürgermeister"),
+                                      (11, "wounded", "Bürgermeister")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Nach Angaben des Sprechers der Armee, Jonas Berger, wurden 14 Soldaten verwundet.",
+     "Jonas Berger"),
+    ("Im Dorf wurden 6 Menschen verletzt, teilte der Landrat des Kreises, Anna Maier, am "
+     "Abend mit.", "Anna Maier"),
+    ("Der polnische Verteidigungsminister Jan Nowak sagte, 300 Soldaten seien verlegt worden.",
+     "Jan Nowak"),
+    ("Laut Angaben des Oberbefehlshabers Piotr Lis wurden 60 Soldaten getötet.", "Piotr Lis"),
+    # an office without a name stays
+    ("Nach Angaben des Sprechers der Polizei wurden 8 Menschen verletzt.",
+     "Sprechers der Polizei"),
+])
+def test_a_person_is_named_by_name_not_office(text: str, source: str) -> None:
+    (f,) = figures(text)
+    assert f.source == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Damals hatte Nowak von 200 getöteten Soldaten gesprochen.", "Nowak"),
+    ("Die Behörden hatten die Zahl der Toten mit 45 beziffert.", "Behörden"),
+    ("Der Generalstab beziffert die Verluste auf 900 Soldaten.", "Generalstab"),
+    ("Die Vereinten Nationen haben 3.000 getötete Zivilisten registriert.", "Vereinten Nationen"),
+    ("Die örtlichen Behörden bestätigten 4 Tote.", "örtlichen Behörden"),
+    ("Wie die örtlichen Behörden am Abend mitteilten, wurden 6 Menschen verletzt.",
+     "örtlichen Behörden"),
+    ("Laut Angaben der örtlichen Verwaltung wurden 8 Menschen getötet.", "örtlichen Verwaltung"),
+    ("Nach Angaben Kiews wurden 30 Soldaten getötet.", "Kiews"),
+    ("Nach Angaben der von Rebellen kontrollierten Verwaltung wurden 17 Menschen getötet.",
+     "Verwaltung"),
+    ("In der Stadt wurden offiziellen Angaben nach 23 Menschen verletzt.", "offiziellen Angaben"),
+    ("Bei dem Brand wurden nach Polizeiangaben 3 Menschen verletzt.", "Polizeiangaben"),
+    ("Nach Meldung der Regierung wurden 19 Menschen getötet.", "Regierung"),
+])
+def test_speech_verbs_and_attributions(text: str, source: str) -> None:
+    (f,) = figures(text)
+    assert f.source == source
+
+
+@pytest.mark.parametrize("text", [
+    "Die Armee hat nach eigenen Angaben 70 Kämpfer getötet.",  # the subject's own word
+    "Nach ersten Erkenntnissen wurden 70 Menschen getötet.",  # when, not who
+    "Nach vorläufigen Angaben wurden 70 Menschen getötet.",
+])
+def test_attributions_that_name_no_source(text: str) -> None:
+    (f,) = figures(text)
+    assert (f.low, f.category, f.source) == (70, "killed", None)
+
+
+def test_an_adjective_source_is_kept() -> None:
+    (f,) = figures("Nach ukrainischen Angaben wurden 70 Menschen getötet.")
+    assert f.source == "ukrainischen Angaben"
+
+
+def test_a_headline_run_into_the_text_ends_the_name() -> None:
+    (f, _) = figures("Zwei Tote bei Angriff, sagt Kraus Der Bürgermeister sagte, zwei Menschen "
+                     "seien getötet worden.")
+    assert (f.low, f.source) == (2, "Kraus")
