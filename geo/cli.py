@@ -2,7 +2,8 @@
 
     extract PATH... [-o FILE] [--figures-csv FILE]     analyse files, write the GeoJSON contract
     ingest PATH... [--store DIR] [--workers N | --scheduler ADDR] [--reanalyse]
-    export [--store DIR] -o FILE [--article ID ...] [--figures-csv FILE] [--geoparquet FILE]
+    export [--store DIR] -o FILE [--article ID ...] [--since DAY] [--until DAY]
+           [--figures-csv FILE] [--geoparquet FILE]
     remove ID... [--store DIR]
     build-gazetteer
 
@@ -61,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--store", type=Path, help=store_help)
     exp.add_argument("-o", "--output", type=Path, help="GeoJSON file (default: stdout)")
     exp.add_argument("--article", action="append", help="only this article id (repeatable)")
+    exp.add_argument("--since", type=_iso_date,
+                     help="only mentions and figures dated on or after this day (YYYY-MM-DD): "
+                          "their event date, else the article's publication date")
+    exp.add_argument("--until", type=_iso_date, help="only those dated on or before this day")
     exp.add_argument("--figures-csv", type=Path, help="also write the figures table as CSV")
     exp.add_argument("--geoparquet", type=Path, help="also write the places as GeoParquet")
 
@@ -179,8 +184,29 @@ def _export(args: argparse.Namespace) -> int:
         missing = sorted(set(args.article) - {a["id"] for a in fc["articles"]})
         if missing:
             raise CliError(f"no such article in the store: {', '.join(missing)}")
+    if args.since or args.until:
+        fc = _dated_within(fc, args.since, args.until)
     _emit(fc, args.output, args.figures_csv, args.geoparquet)
     return 0
+
+
+def _dated_within(fc: dict[str, Any], since: date | None, until: date | None) -> dict[str, Any]:
+    """The dashboard's time window (``geo.app.filters``): mentions and figures dated inside it
+    (their own ``when``, else the article's publication day; undated ones leave), places left
+    without mentions leave, and articles stay when published inside it or still quoted."""
+    from geo.app.filters import View, apply
+    from geo.app.timeline import article_dates, in_window
+
+    if since and until and since > until:
+        raise CliError(f"--since {since} is after --until {until}")
+    start, end = since.isoformat() if since else "", until.isoformat() if until else ""
+    out = apply(fc, View(start=start, end=end))
+    quoted = {m["article"] for f in out["features"] for m in f["properties"]["mentions"]}
+    quoted.update(f["article"] for f in out["figures"])
+    days = article_dates(out)
+    out["articles"] = [a for a in out["articles"]
+                       if a["id"] in quoted or in_window((days[a["id"]], None), start, end)]
+    return out
 
 
 def _remove(args: argparse.Namespace) -> int:
