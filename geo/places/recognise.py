@@ -13,6 +13,7 @@ The recognised names (``Hit``) go to ``geo.places.resolve``; ``geo.places.mentio
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from geo import lexicon
@@ -33,8 +34,12 @@ _TITLE_SUFFIXES = _WORDS.title_suffixes
 _WATERSIDE = _WORDS.waterside
 _TYPE_WORDS = _WORDS.type_words
 _TYPE_PLURALS = _WORDS.type_plurals
+_TYPE_FORMS = frozenset(_WORDS.type_forms)
+_DISTRICTS = _WORDS.districts
 _CLUB_BEFORE = _WORDS.club_before
 _CLUB_AFTER = _WORDS.club_after
+# a year after a period word: "bis Mitte 2017" (no place Mitte)
+_YEAR = re.compile(r"\s+(?:1[89]|20)\d\d\b")
 # the evidence of a name too weak alone, which counts only if the article confirms it elsewhere
 _WEAK = 0.4
 _SETTLEMENT_WORDS = _WORDS.settlements
@@ -61,6 +66,7 @@ class Hit:
     settlement: bool = False  # "die Stadt Charkiw", "CHARKIW –": never the region
     compound_head: str = ""  # "angaben" of "US-Angaben": the mention is the place part
     cue: bool = False  # a place-cue preposition right before ("in Bochum")
+    district: bool = False  # "im Bezirk Melk": the district, its seat's place standing for it
 
 
 def recognise(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Hit]:
@@ -130,6 +136,8 @@ def _match_at(tokens: Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
         typed = _typed_region(tokens, i, sentence, gaz)
         if typed is not None:
             return typed
+        if tok.key in _TYPE_FORMS:
+            return None, 1  # "im Rayon Tschulujiw": a type word is no place (not Rayong)
     multiword = (word.multiword_start and i + 1 < len(tokens)
                  and name_key(f"{tok.text} {tokens[i + 1].text}") in gaz.multiword_pairs)
     for n in (4, 3, 2):  # multiword names: "Den Haag", "Frankfurt am Main", "Region Kursk"
@@ -156,13 +164,14 @@ def _match_at(tokens: Tokens, i: int, sentence: Sentence, gaz: Gazetteer,
             return listed, 1
     rows = word.rows
     if not rows or word.word_only:
-        compound = _compound(tok, word.compound, sentence) if word.compound else None
+        compound = _compound(tok, word.compound, sentence, gaz, tokens.sports) \
+            if word.compound else None
         return compound or _seat_compound(tok, sentence, gaz), 1
     evidence = _word_evidence(tokens, i, word, gaz, persons)
     if evidence <= 0:
         return None, 0
     hit = Hit(tok.start, tok.end, sentence, rows, word.key, False, evidence)
-    if (i and tokens[i - 1].key.endswith(_SETTLEMENT_WORDS)) or dateline(tokens, i):
+    if (i and settlement_word(tokens[i - 1], gaz)) or dateline(tokens, i):
         # "die Stadt Charkiw"; "CHARKIW –": a dateline names a town, never the region
         towns = tuple(r for r in rows if gaz.places[r].feature_code.startswith("PPL"))
         hit.rows, hit.settlement = towns or rows, True
@@ -181,8 +190,17 @@ def _sounded_pair(tokens: Tokens, i: int, sentence: Sentence, gaz: Gazetteer) ->
     return Hit(tok.start, nxt.end, sentence, rows, key, False, 0.8) if rows else None
 
 
-def _compound(tok: Token, rows: tuple[int, ...], sentence: Sentence) -> Hit:
-    """ "US-Angaben", "Ukraine-Krieg", "Kiew-treue": a country or capital before a hyphen."""
+def _compound(tok: Token, rows: tuple[int, ...], sentence: Sentence, gaz: Gazetteer,
+              sports: bool) -> Hit | None:
+    """ "US-Angaben", "Ukraine-Krieg", "Gaza-Krieg": a country, region or city before a hyphen;
+    in a match report only a country or capital ("Bayern-Trainer" is the club's); no
+    organisation ("Hamas-Behörde", Hamas being an alternate name of Hamm)."""
+    if tok.key.partition("-")[0] in _ORGANISATIONS:
+        return None
+    if sports:
+        rows = tuple(r for r in rows if gaz.places[r].feature_code in ("PCLI", "PPLC"))
+        if not rows:
+            return None
     first, _, head = tok.text.partition("-")
     return Hit(tok.start, tok.start + len(first), sentence, rows, first.casefold(), False, 0.9,
                 compound_head=head.casefold())
@@ -214,17 +232,18 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
         return 0.95  # "KIEW –", "GAZA (dpa) –": where the report was filed
     if tok.key in _ORGANISATIONS or tok.key in _CLUB_BEFORE:
         return 0.0  # "Hamas" (an alternate name of Hamm), "Werder", "die Wiener Austria"
-    if nxt is not None and tok.key in _PERIODS and nxt.key in _MONTHS:
-        return 0.0  # "Mitte April", "Ende Mai"
+    if tok.key in _PERIODS and ((nxt is not None and nxt.key in _MONTHS)
+                                or _YEAR.match(tokens.prose, tok.end)):
+        return 0.0  # "Mitte April", "Ende Mai", "bis Mitte 2017"
     if prev is not None and prev.key in _ARTICLES and tok.key in _PEOPLE_NAMED:
         return 0.0  # "die Bayern jubelten": the people or the club; the land takes no article
     country_like = bool(codes & {"PCLI", "CONT"}) or key in gaz.speaker_keys
     if not country_like and (tok.key in persons or
                              (prev is not None and _person_before(prev, tok, gaz))):
         return 0.0  # "Präsident Macron", "sagte Ryder"; but "Botschafter Russlands" is a country
-    if nxt is not None and nxt.capital and nxt.start - tok.end == 1 \
+    if nxt is not None and nxt.capital and nxt.start - tok.end == 1 and tok.key == key \
             and key in gaz.first_names and not _is_strong_place_word(nxt, gaz):
-        return 0.0  # "Kim Jong-un", "Florenz Müller", "Lara Croft" (Croft is a hamlet too)
+        return 0.0  # "Kim Jong-un", "Florenz Müller", "Lara Croft"; not "Israels Armee"
     if not country_like and tok.text.isupper() and len(tok.text) <= 4:
         return 0.0  # an acronym ("NIS", "ISW"), whatever town has it as an alternate name
     if "PCLI" not in codes and (_in_club_name(prev, tok, nxt) or (
@@ -235,11 +254,14 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
         return 0.0  # "am Don", "am Dnipro": German says "am" of rivers, seas and fronts
     # a preposition right before the name ("auf, Elena" is a verb's particle)
     direct = prev is not None and prev.key in _LOCATIVE and tok.start - prev.end == 1
-    locative = direct or (prev is not None and settlement_word(prev, gaz)) \
-        or _in_located_list(tokens, i, gaz)
+    # "das Dorf Krupez", "die Ortsfeuerwehr Neustadt": a place, however small, whatever
+    # given name it is too ("die Stadt Rafah")
+    settled = prev is not None and tok.start - prev.end == 1 and settlement_word(prev, gaz)
+    locative = direct or settled or _in_located_list(tokens, i, gaz)
     if tokens.sports and not country_like and not locative:
         return 0.0  # a team in a match report: "fertigte Bochum ab", "wie Leipzig 20 Punkte"
-    if key in gaz.first_names and big < 200_000 and not (country_like or curated or direct):
+    if key in gaz.first_names and big < 200_000 and not (country_like or curated or direct
+                                                         or settled):
         return 0.0  # "Johannes", "David": a given name before it is a town
     if prev is not None and prev.key in _ARTICLES and not country_like and not locative \
             and "ADM1" not in codes:
@@ -253,7 +275,7 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
     if not locative and (_name_part(prev, tok, i - 1, gaz) or _name_part(nxt, tok, i + 1, gaz)):
         return 0.0  # "Borussia Dortmund", "New York Times": a town inside a longer name
     if locative:
-        return 0.8 if big >= 500 else 0.0
+        return 0.8 if big >= 500 or settled else 0.0
     if big >= 50_000:
         return 0.85
     return 0.6 if big >= 10_000 else _WEAK
@@ -312,25 +334,43 @@ def _is_person_context(prev: Token, gaz: Gazetteer) -> bool:
 
 def _typed_region(tokens: Tokens, i: int, sentence: Sentence,
                   gaz: Gazetteer) -> tuple[Hit, int] | None:
-    """ "Region Donezk", "russische Grenzregion Kursk", "Oblast Kursk" -> the region. Called
-    for words whose ``Word.type_word`` is set."""
+    """ "Region Donezk", "russische Grenzregion Kursk", "Oblast Kursk" -> the region; "Bezirk
+    Melk", "Rajon Isjum", "Bez. Freistadt" -> the district. Called for words whose
+    ``Word.type_word`` is set."""
     tok = tokens[i]
     if i + 1 >= len(tokens):
         return None
+    district = tok.key.endswith(_DISTRICTS)
+    # "Bez. Freistadt": an abbreviated type word, its full stop between it and the name
+    gap = 2 if tokens.prose.startswith(". ", tok.end) else 1
     for n in (3, 2, 1):  # "Bundesstaat New York", "Oblast Kursk"
         span = tokens.run(i + 1, i + 1 + n)
-        if len(span) < n or not all(t.capital for t in span) or not _contiguous([tok, *span]):
+        if len(span) < n or not all(t.capital for t in span) or not _contiguous(span) \
+                or span[0].start - tok.end != gap:
             continue
         text = " ".join(t.text for t in span)
         key = word_of(span[0].key, gaz).key if n == 1 else name_key(text)
         whole = gaz.names.get(name_key(f"{tok.text} {text}"), ())
-        rows = _regions(key, whole, gaz)
+        named = word_of(span[0].key, gaz).rows if n == 1 else gaz.names.get(key, ())
+        rows = _district_seats(named, gaz) if district else ()
+        if not rows:
+            rows = _regions(key, whole, gaz)
         if not rows:
             continue
-        if tok.key.endswith(_TYPE_PLURALS):  # "den Regionen Brjansk, ...": the name alone
-            return Hit(span[0].start, span[-1].end, sentence, rows, key, True, 0.95), 1 + n
-        return Hit(tok.start, span[-1].end, sentence, rows, key, True, 0.95), 1 + n
+        hit = Hit(tok.start, span[-1].end, sentence, rows, key, True, 0.95,
+                  district=district and gaz.places[rows[0]].feature_code != "ADM1")
+        if tok.key.endswith(_TYPE_PLURALS + _SETTLEMENT_WORDS):
+            # "den Regionen Brjansk, ...", "die Kantonspolizei Zürich": the name alone
+            hit.start = span[0].start
+        return hit, 1 + n
     return None
+
+
+def _district_seats(named: tuple[int, ...], gaz: Gazetteer) -> tuple[int, ...]:
+    """The towns among a district's name's places, which stand for the district ("Bezirk
+    Melk"): the gazetteer holds no districts, and Austrian, German and Ukrainian districts are
+    mostly named after their seat."""
+    return tuple(r for r in named if gaz.places[r].feature_code.startswith("PPL"))
 
 
 def _listed_region(tokens: Tokens, i: int, sentence: Sentence, gaz: Gazetteer) -> Hit | None:

@@ -6,7 +6,7 @@ fitted by logistic regression, by kind, population and nearness to the document'
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import mul
 from typing import NamedTuple
@@ -41,6 +41,8 @@ FEATURES = (
     "speaker_seat",  # the mention speaks ("Berlin erklärte") and the candidate is a country
     #                  or capital
     "german_speaking",  # in Germany, Austria or Switzerland: German news is mostly about these
+    "typed_in_article",  # the article names this region with a type word ("Region Charkiw"),
+    #                      the mention without one ("in Charkiw"): one sense per article?
 )
 _WEIGHTS = lexicon.resolution_weights(FEATURES)
 _GERMAN_SPEAKING = frozenset(("DE", "AT", "CH"))
@@ -73,13 +75,15 @@ class _Context:
     regions, names with one local candidate) and the countries and admin-1 regions of its
     places, each by the name that gave it, so that a name never supports itself."""
 
-    __slots__ = ("anchors", "countries", "admin1s", "region_of")
+    __slots__ = ("anchors", "countries", "admin1s", "region_of", "typed_ids")
 
     def __init__(self, hits: list[Hit], gaz: Gazetteer) -> None:
         self.anchors: list[tuple[str, _Anchor]] = []
         self.countries: dict[str, set[str]] = {}
         self.admin1s: dict[tuple[str, str], set[str]] = {}
-        self.region_of = {h.bare_key: h for h in hits if h.typed}
+        self.region_of = {h.bare_key: h for h in hits if h.typed and not h.district}
+        self.typed_ids = {k: frozenset(gaz.places[r].place_id for r in h.rows)
+                          for k, h in self.region_of.items()}
         seen: set[tuple[str, str]] = set()
         for h in hits:
             places = [gaz.places[r] for r in h.rows]
@@ -89,7 +93,11 @@ class _Context:
             if h.role == "speaker":
                 continue  # a capital that speaks says nothing about where things happen
             local = [p for p in places if p.feature_code not in ("PCLI", "CONT")]
-            if (h.typed or len(local) == 1) and (h.bare_key, local[0].place_id) not in seen:
+            if h.district:  # "im Bezirk Braunau": the admin context of each seat it may be
+                for p in local:
+                    self.admin1s.setdefault((p.country_code, p.admin1), set()).add(h.bare_key)
+            if ((h.typed and not h.district) or len(local) == 1) \
+                    and (h.bare_key, local[0].place_id) not in seen:
                 p = local[0]
                 seen.add((h.bare_key, p.place_id))
                 self.anchors.append((h.bare_key, _Anchor(p.lat, p.lon)))
@@ -99,11 +107,11 @@ class _Context:
 
 def _candidates(hit: Hit, context: _Context) -> tuple[int, ...]:
     """The hit's places; where the article names a typed region of the same name, the region's
-    (one sense per discourse: "Region Kursk" ... "in Kursk"), unless a settlement word or a
-    dateline made the name a town."""
+    too ("Region Kursk" ... "in Kursk": the region or the city, ``typed_in_article`` weighs
+    it), unless a settlement word or a dateline made the name a town."""
     typed = context.region_of.get(hit.bare_key)
     if not hit.typed and not hit.settlement and typed is not None:
-        return typed.rows
+        return tuple(dict.fromkeys(hit.rows + typed.rows))
     return hit.rows
 
 
@@ -130,6 +138,7 @@ def candidate_features(p: Row, hit: Hit, context: _Context) -> tuple[float, ...]
         float(hit.cue and f.town),
         float(hit.role == "speaker" and f.seat),
         f.german_speaking,
+        float(not hit.typed and p.place_id in context.typed_ids.get(key, ())),
     )
 
 
@@ -168,16 +177,20 @@ def resolve(article: Article, hits: list[Hit], gaz: Gazetteer) -> list[Mention]:
     rankings: dict[tuple, list[tuple[float, int]]] = {}
     mentions: list[Mention] = []
     for hit in hits:
-        reading = (hit.bare_key, hit.typed, hit.settlement, hit.compound_head, hit.role, hit.cue)
+        reading = (hit.bare_key, hit.typed, hit.district, hit.settlement, hit.compound_head,
+                   hit.role, hit.cue)
         ranked = rankings.get(reading)
         if ranked is None:
             ranked = rankings[reading] = _rank(hit, context, gaz)
         best_p, best = ranked[0]
         runner = ranked[1] if len(ranked) > 1 else None
         surface = article.text[hit.start:hit.end]
+        place = gaz.place(best)
+        if hit.district:  # the district, at its seat's point
+            place = replace(place, feature_code="ADM2", precision="district_seat")
         mentions.append(Mention(
             article=article.id, start=hit.start, end=hit.end, surface=surface,
-            sentence=hit.sentence, role=hit.role, place=gaz.place(best),
+            sentence=hit.sentence, role=hit.role, place=place,
             confidence=round(hit.evidence * best_p, 3),
             runner_up=gaz.place(runner[1]) if runner else None,
             runner_up_confidence=round(hit.evidence * runner[0], 3) if runner else None))

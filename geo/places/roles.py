@@ -28,12 +28,13 @@ def role(tokens: Tokens, start: int, end: int, hit: Hit, gaz: Gazetteer) -> Role
     """ "speaker" where a country, capital or seat of power stands for its government, forces or
     officials ("Seoul sagte", "Moskaus Truppen", "nach US-Angaben", "Kremlsprecher"); "place"
     where it is a location ("in der Ukraine", "nach Russland", "im Kreml", "Ukraine-Krieg")."""
-    if hit.compound_head:
-        return "place" if hit.compound_head.startswith(_EVENT_HEADS) else "speaker"
+    codes = {gaz.places[r].feature_code for r in hit.rows}
+    seat = hit.bare_key in gaz.speaker_keys or bool(codes & {"PCLI", "PPLC"})
+    if hit.compound_head:  # "Gaza-Krieg", "Darfur-Rebellen": only a seat speaks
+        return "speaker" if seat and not hit.compound_head.startswith(_EVENT_HEADS) else "place"
     if dateline(tokens, start):
         return "place"
-    codes = {gaz.places[r].feature_code for r in hit.rows}
-    if hit.bare_key not in gaz.speaker_keys and (hit.typed or not codes & {"PCLI", "PPLC"}):
+    if hit.typed or not seat:
         return "place"
     before = start - 1
     if before >= 0 and settlement_word(tokens[before], gaz):

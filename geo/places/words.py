@@ -132,13 +132,22 @@ def describe(key: str, gaz: Gazetteer) -> Word:
 
 
 def compound_rows(key: str, gaz: Gazetteer) -> tuple[int, ...]:
-    """The countries or capitals (or seats of power) named before a hyphen: "us-angaben"."""
+    """The countries, regions or well-known cities (or seats of power) named before a hyphen:
+    "us-angaben", "gaza-krieg", "darfur-rebellen"."""
     first, _, head = key.partition("-")
     if not head:
         return ()
     if first in gaz.speaker_keys:
         return gaz.names.get(first, ())
-    return tuple(r for r in gaz.names.get(first, ()) if gaz.places[r].feature_code in ("PCLI", "PPLC"))
+    return tuple(r for r in gaz.names.get(first, ()) if _compound_place(first, gaz.places[r]))
+
+
+def _compound_place(key: str, p: Row) -> bool:
+    """A country, a region or a capital, or a city of 100,000 people by its own name ("Gaza-"):
+    an alternate name of a small town before a hyphen ("Vostok-SOS") names none."""
+    if p.feature_code in ("PCLI", "PPLC", "ADM1", "CONT"):
+        return True
+    return p.population >= 100_000 and _own_name(key, p)
 
 
 def _lookup_word(key: str, sound: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:

@@ -1,0 +1,96 @@
+"""The place-recognition error classes seen on real German news (issue 10), each on sentences
+written for these tests: settlement words before a name, district type words, a country's
+genitive before a noun, local services named after their town."""
+
+from __future__ import annotations
+
+from geo import lexicon
+from geo.places.mentions import find_mentions
+from geo.text.reading import article_from_text
+from geo.text.sentences import split_sentences
+
+
+def _mentions(text: str, gaz):
+    article = article_from_text("t.txt", text)
+    found = find_mentions(article, split_sentences(article), gaz)
+    for m in found:
+        assert article.text[m.start:m.end] == m.surface
+    return found
+
+
+def _by_surface(text: str, gaz) -> dict[str, tuple[str, str]]:
+    return {m.surface: (m.place.country_code, m.place.feature_code) for m in _mentions(text, gaz)}
+
+
+def test_a_settlement_word_makes_a_small_or_given_name_a_town(gaz):
+    # "Rafah" is a given name too, "Krupez" a village of no recorded population: after
+    # "Stadt", "Dorf" or "Ort" each is a town
+    got = _by_surface("Panzer fuhren in die südliche Stadt Rafah ein. Das Dorf Krupez wurde "
+                      "zurückerobert. Gemeint ist der Ort Pobjeda.", gaz)
+    assert got["Rafah"] == ("PS", "PPL")
+    assert got["Krupez"][1] == "PPL" and got["Pobjeda"] == ("UA", "PPL")
+    assert set(got) == {"Rafah", "Krupez", "Pobjeda"}
+
+
+def test_dorf_before_a_name_counts_though_dorf_is_a_village_name_too(gaz):
+    got = _by_surface("Am Montag wurde im Dorf Borowa ein Mann verletzt.", gaz)
+    assert list(got) == ["Borowa"] and got["Borowa"][1] == "PPL"
+
+
+def test_a_district_type_word_makes_the_district_at_its_seat(gaz):
+    found = _mentions("Im Bezirk Melk und im Rajon Bohoduchiw stieg das Wasser.", gaz)
+    assert [m.surface for m in found] == ["Bezirk Melk", "Rajon Bohoduchiw"]
+    melk, bohoduchiw = found
+    assert (melk.place.country_code, melk.place.feature_code) == ("AT", "ADM2")
+    assert melk.place.precision == "district_seat" and melk.place.kind == "region"
+    assert bohoduchiw.place.country_code == "UA" and bohoduchiw.place.feature_code == "ADM2"
+    assert all(m.role == "place" for m in found)
+
+
+def test_a_type_word_alone_is_no_place(gaz):
+    # "Rayon" is an alternate name of Rayong (Thailand); the district after it is unknown here
+    assert _mentions("Im Rayon Tschulujiw wurde ein Haus getroffen.", gaz) == []
+
+
+def test_a_period_before_a_year_is_no_place(gaz):
+    assert _mentions("Das Werk soll bis Mitte 2017 geschlossen werden.", gaz) == []
+
+
+def test_a_country_genitive_before_a_noun_at_the_sentence_start(gaz):
+    # "Israel" is a given name too: a given name in the genitive starts no person's name
+    found = _mentions("Israels Armee teilte mit, sie habe Ziele angegriffen.", gaz)
+    assert [(m.surface, m.place.feature_code) for m in found] == [("Israels", "PCLI")]
+
+
+def test_local_services_name_their_town(gaz):
+    got = _by_surface("Die Ortsfeuerwehr Neustadt half. Die Feuerwehren Ebensee und "
+                      "Altmünster pumpten Keller aus. Die Autobahnpolizei Altentreptow "
+                      "sperrte die Strecke.", gaz)
+    assert got["Ebensee"] == ("AT", "PPL") and got["Altmünster"] == ("AT", "PPL")
+    assert got["Altentreptow"] == ("DE", "PPL") and got["Neustadt"] == ("DE", "PPL")
+
+
+def test_the_cantonal_police_names_the_canton_the_city_police_the_city(gaz):
+    found = _mentions("Die Kantonspolizei Zürich und die Stadtpolizei Zürich ermitteln.", gaz)
+    assert [m.surface for m in found] == ["Zürich", "Zürich"]
+    assert [m.place.feature_code for m in found] == ["ADM1", "PPL"]
+    assert {m.place.country_code for m in found} == {"CH"}
+
+
+def test_every_district_word_is_a_type_word():
+    words = lexicon.load().places
+    assert all(d.endswith(words.type_forms) for d in words.districts)
+    assert not set(words.districts) & set(words.settlements)
+
+
+def test_a_region_or_city_before_a_hyphen_is_a_place(gaz):
+    found = _mentions("Seit Beginn des Gaza-Krieges flohen viele. Die Charkiw-Offensive "
+                      "stockt. Die Hamas-Behörde zählt die Opfer.", gaz)
+    assert [(m.surface, m.role) for m in found] == [("Gaza", "place"), ("Charkiw", "place")]
+    assert [m.place.country_code for m in found] == ["PS", "UA"]
+
+
+def test_in_a_match_report_only_a_country_before_a_hyphen_counts(gaz):
+    found = _mentions("Der Bayern-Trainer lobte nach dem Spieltag die Tore und die Punkte.",
+                      gaz)
+    assert found == []
