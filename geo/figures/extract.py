@@ -209,6 +209,7 @@ _ONE = re.compile(rf"\b{alternation(_LEX.one, ignore_case=True)}\b")
 _ADDITIVE = re.compile(rf"\s+{alternation(_LEX.additive, ignore_case=True)}\b")
 _OPENS_ADDITIVE = re.compile(rf"^\W*(?:\S+\s+)?{alternation(_LEX.additive, ignore_case=True)}\b")
 _POINTING_BACK = re.compile(rf"^\W*{alternation(_LEX.pointing_back, ignore_case=True)}\s+")
+_CONFLICT = re.compile(rf"\b[^\W\d_]*?{alternation(_LEX.conflict_words, ignore_case=True)}")
 _FURTHER = re.compile(rf"\b{alternation(_LEX.further, ignore_case=True)}\b")
 # a road or route name ("auf der A 38", "B 31"): one capital letter right before the number
 _DESIGNATOR = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\s?$")
@@ -299,6 +300,7 @@ class _Reader:
         self.prose = article.prose
         self.ctx = [_Sentence(self, i, s) for i, s in enumerate(sentences)]
         self.places = sorted((m for m in mentions if m.role == "place"), key=lambda m: m.start)
+        self.country_of = {m.place.place_id: m.place.country_code for m in self.places}
         self.place_starts = [m.start for m in self.places]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.actor_starts = [a.start for a in self.actors]
@@ -322,6 +324,7 @@ class _Reader:
                 read.append(ctx.index)
         self._carry_places_back(read)
         self._carry_sources_back(read)
+        self._civilians_of_the_place(read)
         return [f for i in read for f in self.ctx[i].figures]
 
     def _singulars(self, ctx: _Sentence, found: list[Quantity]) -> list[Quantity]:
@@ -613,7 +616,7 @@ class _Reader:
             for w in re.finditer(r"[\w-]+", m.group("np")):
                 category = _noun_category(w.group().casefold())
                 if category is not None:
-                    return _Head(category, q.end, True, "borrowed",
+                    return _Head(category, q.end, category == "troops", "borrowed",
                                  self._np_actor(m.start("np"), m.start("np") + w.end()))
         return None
 
@@ -799,6 +802,24 @@ class _Reader:
                 if not back or j == i - 2 or not _REPORTED.search(ctx.text):
                     break
                 j -= 1
+
+    def _civilians_of_the_place(self, indices: list[int]) -> None:
+        """People hit in a war without a demonym of their own ("bei einem russischen Angriff
+        auf Charkiw wurden 15 Menschen getötet") are counted for the country where they were
+        hit, when the figure's places (else those of the sentence before: "... bei einem
+        Angriff im Libanon getötet. Sechs Menschen wurden verletzt.") lie in one country and
+        the sentence or the one before speaks of the fighting; an accident's victims stay
+        without actor."""
+        for i in indices:
+            ctx = self.ctx[i]
+            if not (_CONFLICT.search(ctx.text) or (i and _CONFLICT.search(self.ctx[i - 1].text))):
+                continue
+            around = _ids(self.ctx[i - 1].places) if i else ()
+            for j, fig in enumerate(ctx.figures):
+                countries = {self.country_of.get(p) for p in fig.place_ids or around}
+                if fig.actor is None and fig.category not in ("troops", "area_km2") and \
+                        len(countries) == 1 and None not in countries:
+                    ctx.figures[j] = replace(fig, actor=countries.pop())
 
     def _clause(self, ctx: _Sentence, offset: int) -> tuple[int, int]:
         for a, b in ctx.clauses:
