@@ -77,10 +77,14 @@ def view_from_url(opts: dict[str, list[str]], span: timeline.Span) -> None:
     st.session_state["_url_loaded"] = True
     params = {k: st.query_params.get_all(k) for k in filters.QUERY_KEYS}
     view = filters.from_query(params, opts)
+    # Only what the link sets: a widget whose value the script sets is sent to the browser
+    # again on the next rerun (its message changes), and the article list is big.
     for key in LABELS:
-        st.session_state[f"f_{key}"] = list(getattr(view, key))
-    st.session_state["f_q"] = view.q
-    st.session_state["f_place"] = view.place or None
+        if getattr(view, key):
+            st.session_state[f"f_{key}"] = list(getattr(view, key))
+    if view.q:
+        st.session_state["f_q"] = view.q
+    st.session_state["f_place"] = view.place or None  # changes with every click anyway
     lo, hi = _day(span[0]), _day(span[1])
     if lo and hi:  # a link's window is kept inside the dates this store has
         start, end = _day(view.start) or lo, _day(view.end) or hi
@@ -203,8 +207,8 @@ def fly_to_choice(data: views.ViewData) -> None:
 
 def side_panel(data: views.ViewData) -> None:
     labels = data.labels
-    if st.session_state.get("f_place") not in labels:
-        st.session_state["f_place"] = None
+    if st.session_state.get("f_place") not in (None, *labels):
+        st.session_state["f_place"] = None  # a place this view does not show
     place = st.selectbox("Ort (Name tippen: „Kiew“ oder „Kyiv“)", list(labels), key="f_place",
                          format_func=labels.get, placeholder="Markierung anklicken oder Ort wählen",
                          on_change=fly_to_choice, args=(data,))

@@ -14,6 +14,19 @@ localhost are watched (not routed, which would slow every request) and reported.
 - drag: frame times in the map's frame (``requestAnimationFrame``) while the mouse drags the map
   back and forth for ~2 s (several drags of many small steps, after the basemap is drawn);
   the median and 95th percentile frame time and the frames over 50 ms, pooled over the runs.
+- filter: seconds from choosing "Stadt" under "Ortsart" until the caption counts the cities
+  and the map holds exactly those places with its markers drawn. Budget: 1 s. The view is
+  cached on the server after the warm-up run, as it is after its first use on a desk; what
+  a view costs the server the first time is the next figure.
+- server: seconds of one run of the script on the server (Streamlit's AppTest, the browser
+  left out): a rerun with nothing changed, a rerun that opens a place, and the first rerun
+  of a new filter view (before any session asked for it); medians of ``--server-runs``.
+
+``--baseline REV`` measures the dashboard of another revision (``git archive REV``, or a folder
+holding another checkout) on the
+same store, interleaved run by run with this checkout's, so both see the same load on a shared
+machine; each figure is printed for both. ``--keep DIR`` keeps the built stores in DIR and
+reuses them on the next call (a 10,000-article store takes minutes to build).
 
 ``--sizes 0,300,10000`` measures one store per size in turn: 0 is the seeds (plus the test's
 malicious, far-away and placeless articles), N > 0 is the seeds plus N distinct articles of real
@@ -21,23 +34,32 @@ sentences with fresh words and gazetteer names (``bench_pipeline.Corpus``, as in
 ``bench_corpus``; no sentence naming a year before 1700), ingested by ``geo.corpus.ingest`` with 2 Dask
 workers; each store's places and articles are printed. ``--articles N`` is ``--sizes N``.
 
-    python benchmarks/bench_browser.py [--runs 10] [--sizes 0,300,10000]
+    python benchmarks/bench_browser.py [--runs 10] [--sizes 0,300,10000] [--baseline REV]
+                                       [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
+import os
 import re
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOAD_BUDGET = 3.0
 CLICK_BUDGET = 1.0
+FILTER_BUDGET = 1.0
+FILTER_LABEL = "Ortsart"
+FILTER_CHOICE = "Stadt"
 OLD_YEAR = re.compile(r"\b1[0-6]\d\d\b")
 SLOW_FRAME = 50.0  # ms: a frame this long is a visible stutter while dragging
 
@@ -130,6 +152,44 @@ def drag_frames(h, page, frame, seconds: float = 2.0) -> list[float]:
     return frame.evaluate("() => window.__lbFrames")
 
 
+# The main caption ("8.969 Orte · ..."): the count of places the page shows.
+PLACES_SHOWN = r"""() => {
+  const c = Array.from(document.querySelectorAll('[data-testid="stCaptionContainer"]'))
+    .map(e => e.innerText).find(t => /^[\d.]+ Orte · /.test(t));
+  return c ? c.split(' Orte')[0] : null;
+}"""
+# True once the caption shows a count other than ``before`` and a map frame holds exactly that
+# many places with markers or clusters drawn (the old map or layer may linger meanwhile).
+FILTER_DONE = r"""before => {
+  const c = Array.from(document.querySelectorAll('[data-testid="stCaptionContainer"]'))
+    .map(e => e.innerText).find(t => /^[\d.]+ Orte · /.test(t));
+  if (!c || c.split(' Orte')[0] === before) return false;
+  const n = Number(c.split(' Orte')[0].replace(/\./g, ''));
+  return Array.from(document.querySelectorAll('iframe')).some(f => {
+    try {
+      const w = f.contentWindow, lb = w.lagebild;
+      return lb && Object.keys(lb.markers).length === n && lb.group._map &&
+        w.document.querySelector('svg.lb-place, .lb-cluster') !== null;
+    } catch (e) { return false; }
+  });
+}"""
+
+
+def filter_answer(page, timeout_ms: float) -> float:
+    """Seconds from choosing FILTER_CHOICE under FILTER_LABEL until the caption and the map
+    show the filtered places."""
+    before = page.evaluate(PLACES_SHOWN)
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=FILTER_LABEL)
+    box.locator("input").click()
+    page.keyboard.type(FILTER_CHOICE)
+    option = page.get_by_role("option", name=FILTER_CHOICE, exact=True)
+    option.wait_for(state="visible", timeout=timeout_ms)
+    t0 = time.perf_counter()
+    page.keyboard.press("Enter")
+    page.wait_for_function(FILTER_DONE, arg=before, timeout=timeout_ms, polling="raf")
+    return time.perf_counter() - t0
+
+
 def percentile(xs: list[float], q: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, max(0, round(q / 100 * len(xs)) - 1))]
@@ -160,66 +220,140 @@ def one_run(h, browser, url: str, timeout_ms: float, drag: bool = True) -> dict:
             arg=h.PLEKHOVO_QUOTE, timeout=timeout_ms, polling="raf")
         click = time.perf_counter() - t1
 
+        filtered = filter_answer(page, timeout_ms)
+
         page.goto("about:blank")
         t2 = time.perf_counter()
         page.goto(url, wait_until="commit", timeout=timeout_ms)
         _wait_markers(h, page, timeout_ms)
         reload = time.perf_counter() - t2
-        return {"load": load, "click": click, "reload": reload, "external": traffic.external,
-                "frames": frames}
+        return {"load": load, "click": click, "filter": filtered, "reload": reload,
+                "external": traffic.external, "frames": frames}
     finally:
         context.close()
 
 
-def measure(h, app: Path, runs: int, drag: bool) -> bool:
-    """Runs on one store; prints its figures. False when a median is over its budget."""
+SERVER_SCRIPT = r"""
+import json, os, statistics, sys, time
+app = sys.argv[1]
+sys.path.insert(0, app)
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file(os.path.join(app, "dashboard.py"), default_timeout=900)
+at.run()
+assert not at.exception, at.exception
+def timed(fn):
+    t = time.perf_counter(); fn(); return time.perf_counter() - t
+runs = int(sys.argv[2])
+rerun = [timed(at.run) for _ in range(runs)]
+from geo.corpus.store import Store
+pids = [r[0] for r in Store(os.environ["LAGEBILD_STORE"]).connect().execute(
+    "SELECT DISTINCT place_id FROM mentions ORDER BY place_id LIMIT ?", [runs]).fetchall()]
+opened = [timed(lambda: at.selectbox(key="f_place").set_value(pid).run()) for pid in pids]
+first_view = timed(lambda: at.multiselect(key="f_kind").set_value(["city"]).run())
+assert not at.exception, at.exception
+print(json.dumps({"rerun": rerun, "open": opened, "first_view": [first_view]}))
+"""
+
+
+def server_times(app_dir: Path, store: Path, runs: int) -> dict[str, list[float]]:
+    """Script run times on the server (AppTest, in a process of its own that imports the
+    app's own ``geo``): reruns with nothing changed, reruns that open a place, and the first
+    run of a filter view nobody asked for yet."""
+    env = {**os.environ, "LAGEBILD_STORE": str(store), "PYTHONDONTWRITEBYTECODE": "1"}
+    out = subprocess.run([sys.executable, "-c", SERVER_SCRIPT, str(app_dir), str(runs)],
+                         cwd=app_dir, env=env, capture_output=True, text=True, timeout=1800)
+    if out.returncode:
+        raise RuntimeError(f"server timing failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def summary(xs: list[float]) -> str:
+    return (f"median {statistics.median(xs):.3f} s (min {min(xs):.3f}, max {max(xs):.3f}, "
+            f"n={len(xs)})")
+
+
+def measure(h, store: Path, apps: dict[str, Path], runs: int, drag: bool,
+            server_runs: int) -> bool:
+    """Runs on one store, interleaved over the apps; prints their figures. False when a median
+    of the first app (this checkout) is over its budget."""
     from playwright.sync_api import sync_playwright
 
-    t = time.perf_counter()
-    with h.streamlit_server(app) as server, sync_playwright() as p:
-        print(f"server up in {time.perf_counter() - t:.1f} s at {server.url}")
+    results: dict[str, list[dict]] = {name: [] for name in apps}
+    external: list[str] = []
+    with ExitStack() as stack:
+        servers = {}
+        for name, app_dir in apps.items():
+            t = time.perf_counter()
+            servers[name] = stack.enter_context(h.streamlit_server(store, app_dir))
+            print(f"[{name}] server up in {time.perf_counter() - t:.1f} s at {servers[name].url}")
+        p = stack.enter_context(sync_playwright())
         browser = h.launch(p)
-        try:
+        stack.callback(browser.close)
+        for name, server in servers.items():
             warm = one_run(h, browser, server.url, 180_000, drag=False)
-            print(f"warm-up (not counted): load {warm['load']:.2f} s, "
-                  f"click {warm['click']:.2f} s, reload {warm['reload']:.2f} s")
-            external = list(warm["external"])
-            done = []
-            for _ in range(runs):
-                done.append(one_run(h, browser, server.url, 60_000, drag=drag))
-                external += done[-1]["external"]
-        finally:
-            browser.close()
+            print(f"[{name}] warm-up (not counted): load {warm['load']:.2f} s, "
+                  f"click {warm['click']:.2f} s, filter {warm['filter']:.2f} s, "
+                  f"reload {warm['reload']:.2f} s")
+            external += warm["external"]
+        for _ in range(runs):
+            for name, server in servers.items():
+                results[name].append(one_run(h, browser, server.url, 60_000, drag=drag))
+                external += results[name][-1]["external"]
 
     ok = True
+    for i, (name, done) in enumerate(results.items()):
+        def line(what: str, xs: list[float], budget: float, name: str = name,
+                 first: bool = i == 0) -> str:
+            nonlocal ok
+            med = statistics.median(xs)
+            if first:
+                ok = ok and med <= budget
+            verdict = "within" if med <= budget else "OVER"
+            return f"[{name}] {what}: {summary(xs)} - {verdict} the {budget:g} s budget"
 
-    def line(name: str, xs: list[float], budget: float) -> str:
-        nonlocal ok
-        med = statistics.median(xs)
-        ok = ok and med <= budget
-        verdict = "within" if med <= budget else "OVER"
-        return (f"{name}: median {med:.3f} s (min {min(xs):.3f}, max {max(xs):.3f}, n={len(xs)}) "
-                f"- {verdict} the {budget:g} s budget")
-
-    print(line("page load, new browser profile -> markers visible",
-               [r["load"] for r in done], LOAD_BUDGET))
-    print(line("page load, browser cache warm -> markers visible",
-               [r["reload"] for r in done], LOAD_BUDGET))
-    print(line("click Plekhovo -> quote in side panel", [r["click"] for r in done], CLICK_BUDGET))
-    if drag:
-        frames = [f for r in done for f in r["frames"]]
-        slow = sum(f > SLOW_FRAME for f in frames)
-        per_run = [sum(f > SLOW_FRAME for f in r["frames"]) for r in done]
-        print(f"drag the map ~2 s: frame median {statistics.median(frames):.1f} ms, "
-              f"p95 {percentile(frames, 95):.1f} ms, max {max(frames):.0f} ms, "
-              f"{slow} of {len(frames)} frames over {SLOW_FRAME:g} ms "
-              f"(per run: median {statistics.median(per_run):g}, max {max(per_run)}; "
-              f"{len(frames) / len(done):.0f} frames per run)")
+        print(line("page load, new browser profile -> markers visible",
+                   [r["load"] for r in done], LOAD_BUDGET))
+        print(line("page load, browser cache warm -> markers visible",
+                   [r["reload"] for r in done], LOAD_BUDGET))
+        print(line("click Plekhovo -> quote in side panel", [r["click"] for r in done],
+                   CLICK_BUDGET))
+        print(line(f"filter {FILTER_LABEL} = {FILTER_CHOICE} -> caption and map show it",
+                   [r["filter"] for r in done], FILTER_BUDGET))
+        if drag:
+            frames = [f for r in done for f in r["frames"]]
+            slow = sum(f > SLOW_FRAME for f in frames)
+            per_run = [sum(f > SLOW_FRAME for f in r["frames"]) for r in done]
+            print(f"[{name}] drag the map ~2 s: frame median {statistics.median(frames):.1f} ms, "
+                  f"p95 {percentile(frames, 95):.1f} ms, max {max(frames):.0f} ms, "
+                  f"{slow} of {len(frames)} frames over {SLOW_FRAME:g} ms "
+                  f"(per run: median {statistics.median(per_run):g}, max {max(per_run)}; "
+                  f"{len(frames) / len(done):.0f} frames per run)")
+    if server_runs:
+        for name, app_dir in apps.items():
+            times = server_times(app_dir, store, server_runs)
+            print(f"[{name}] server, rerun with nothing changed: {summary(times['rerun'])}")
+            print(f"[{name}] server, rerun opening a place: {summary(times['open'])}")
+            print(f"[{name}] server, first rerun of a new filter view: "
+                  f"{summary(times['first_view'])}")
     if external:
         print(f"requests outside localhost (seen): {sorted(set(external))}")
     else:
         print("requests outside localhost: none")
     return ok
+
+
+def checkout(rev: str, dest: Path) -> Path:
+    """The files of revision ``rev`` of this repository under ``dest`` (nothing in the
+    repository changes)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=ROOT, check=True,
+                             capture_output=True).stdout
+    tar = dest / "rev.tar"
+    tar.write_bytes(archive)
+    with tarfile.open(tar) as tf:
+        tf.extractall(dest, filter="data")
+    tar.unlink()
+    return dest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,6 +363,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated store sizes in articles; 0 is the seeds (default 0)")
     ap.add_argument("--articles", type=int, default=None, help="the same as --sizes N")
     ap.add_argument("--no-drag", action="store_true", help="skip the drag measurement")
+    ap.add_argument("--baseline", metavar="REV",
+                    help="also measure the dashboard of this git revision (or of the checkout "
+                         "in this folder), interleaved")
+    ap.add_argument("--keep", metavar="DIR", type=Path,
+                    help="keep the built stores here and reuse them next time")
+    ap.add_argument("--server-runs", type=int, default=5,
+                    help="script runs timed on the server per figure (0: skip)")
     args = ap.parse_args(argv)
     sizes = [args.articles] if args.articles is not None else [
         int(x) for x in args.sizes.split(",") if x.strip()]
@@ -237,15 +378,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{h.CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
         return 2
     ok = True
-    for n in sizes:
-        with tempfile.TemporaryDirectory(prefix="lagebild-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="lagebild-bench-") as tmp:
+        apps = {"this checkout": ROOT}
+        if args.baseline and Path(args.baseline).is_dir():
+            apps[args.baseline] = Path(args.baseline).resolve()
+        elif args.baseline:
+            apps[args.baseline] = checkout(args.baseline, Path(tmp) / "baseline")
+        for n in sizes:
+            where = (args.keep / f"size-{n}") if args.keep else Path(tmp) / f"size-{n}"
             t = time.perf_counter()
-            app = corpus_store(Path(tmp), n) if n else h.make_store(Path(tmp))
-            places, articles = store_size(app)
+            store = where / "store"
+            if not (where / "complete").exists():
+                where.mkdir(parents=True, exist_ok=True)
+                store = corpus_store(where, n) if n else h.make_store(where)
+                (where / "complete").write_text("")
+            places, articles = store_size(store)
             what = f"seeds + {n} corpus articles" if n else "seeds (+ the test's 3 articles)"
             print(f"\n== store: {what}: {places} places, {articles} articles "
-                  f"(built in {time.perf_counter() - t:.0f} s)")
-            ok = measure(h, app, args.runs, not args.no_drag) and ok
+                  f"(built or found in {time.perf_counter() - t:.0f} s)")
+            ok = measure(h, store, apps, args.runs, not args.no_drag, args.server_runs) and ok
     return 0
 
 

@@ -58,3 +58,21 @@ def test_offsets_point_into_text_and_only_segments_are_scanned() -> None:
     actors = find_actors(art, [])
     assert [(a.surface, a.country_code) for a in actors] == [("Kanadier", "CA")]
     assert all(text[a.start:a.end] == a.surface for a in actors)
+
+
+def test_every_form_is_written_in_the_scanned_letters() -> None:
+    """find_actors collects words with a narrow letter class for speed; a form with another
+    letter would never be found."""
+    from geo.figures import actors
+
+    outside = [w for w in [*actors._SINGLE, *actors._MULTI_FIRST]
+               if not actors._LETTERS.fullmatch(w)]
+    assert outside == []
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("Die russischeé Armee rückte vor.", []),  # a foreign letter glued on: no word of the table
+    ("Truppen aus Côte Russland", ["Russland"]),
+])
+def test_foreign_letters_make_no_actor(text: str, surfaces: list[str]) -> None:
+    assert [a.surface for a in find_actors(article(text), [])] == surfaces

@@ -5,11 +5,13 @@ after the office, and attributions with gaps."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo.figures.actors import find_actors
 from geo.figures.extract import extract_figures
-from geo.model import Figure
+from geo.model import Figure, Mention, Place
 from geo.text.reading import article_from_text
 from geo.text.sentences import split_sentences
 
@@ -181,3 +183,53 @@ def test_a_headline_run_into_the_text_ends_the_name() -> None:
     (f, _) = figures("Zwei Tote bei Angriff, sagt Kraus Der Bürgermeister sagte, zwei Menschen "
                      "seien getötet worden.")
     assert (f.low, f.source) == (2, "Kraus")
+
+
+# --- whose people ----------------------------------------------------------------------------
+
+_TOWNS = {"Charkiw": "UA", "Sidon": "LB"}
+
+
+def figures_with_places(text: str) -> list[Figure]:
+    """As figures(), with the towns of _TOWNS as place mentions in their countries."""
+    article = article_from_text("t.txt", text)
+    sentences = split_sentences(article)
+    mentions = []
+    for name, country in _TOWNS.items():
+        for m in re.finditer(name, article.prose):
+            sentence = next(s for s in sentences if s.start <= m.start() < s.end)
+            place = Place(f"t:{name}", None, name, name, "PPLA", country, "", 0.0, 0.0, 0,
+                          "settlement")
+            mentions.append(Mention("t", m.start(), m.end(), name, sentence, "place", place,
+                                    0.9, None))
+    return extract_figures(article, sentences, mentions, find_actors(article, sentences))
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Bei einem Raketenangriff auf Charkiw wurden 15 Menschen getötet.", ["UA"]),
+    ("Bei dem Drohnenbeschuss wurden in Sidon 4 Menschen verletzt.", ["LB"]),
+    # the place of the sentence before, in a report of the fighting
+    ("Bei einem Luftangriff in Sidon starben 3 Menschen. Sechs Menschen wurden verletzt.",
+     ["LB", "LB"]),
+    # an accident's victims have no side; soldiers keep the article's usual actor rules
+    ("Bei einem Busunfall in Charkiw wurden 15 Menschen verletzt.", [None]),
+    # a demonym of their own wins over the place
+    ("Bei einem Angriff auf Charkiw wurden 15 russische Soldaten getötet.", ["RU"]),
+])
+def test_civilians_hit_in_a_war_are_the_country_of_the_place(text: str, actors: list) -> None:
+    assert [f.actor for f in figures_with_places(text)] == actors
+
+
+def test_count_vocabulary_is_written_in_the_scanned_letters() -> None:
+    """Sentences are passed over unless a word of the count vocabulary occurs, collected with
+    a narrow letter class for speed; a vocabulary word with another letter would be missed."""
+    from geo.figures import extract
+
+    vocabulary = [*extract._CATEGORY_EXACT, *extract._CATEGORY_PREFIXES,
+                  *extract._CATEGORY_SUFFIXES]
+    assert [w for w in vocabulary if not extract._VOCABULARY_LETTERS.fullmatch(w)] == []
+
+
+def test_area_unit_with_superscript_is_read() -> None:
+    (f,) = figures("Die Armee eroberte nach eigenen Angaben 40 km² zurück.")
+    assert (f.low, f.category) == (40, "area_km2")

@@ -45,7 +45,10 @@ def test_not_a_number(text: str) -> None:
     ("etwa 12.500 Mann", ("etwa 12.500", 12_500, 12_500, "approx", False)),
     ("ca. 70 Verletzte", ("ca. 70", 70, 70, "approx", False)),
     ("geschätzte 900", ("geschätzte 900", 900, 900, "approx", False)),
-    ("knapp 5000", ("knapp 5000", 5_000, 5_000, "approx", False)),
+    ("knapp 5000", ("knapp 5000", 5_000, 5_000, "up_to", False)),  # just under 5000
+    ("fast 9.000", ("fast 9.000", 9_000, 9_000, "up_to", False)),
+    ("mehr als 11'000", ("mehr als 11'000", 11_000, 11_000, "at_least", False)),  # Swiss
+    ("rund 2’500", ("rund 2’500", 2_500, 2_500, "approx", False)),
     ("mindestens vierzig Tote", ("mindestens vierzig", 40, 40, "at_least", False)),
     ("mehr als 1.200 Gefangene", ("mehr als 1.200", 1_200, 1_200, "at_least", False)),
     ("über 70 Verwundete", ("über 70", 70, 70, "at_least", False)),

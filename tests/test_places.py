@@ -222,15 +222,16 @@ def test_the_build_time_word_decisions_are_the_rules(gaz):
     operations per article; it must be what working the word out says."""
     from geo.places.candidates import Capitals
     from geo.places.words import describe
+    from geo.text.tokens import Words
 
     words = ["Kursks", "Ostukraine", "Nordostukraine", "Mark", "Sonne", "Die", "Den", "Wuhledar",
              "Tschassiw", "Kremlsprecher", "US-Angaben", "Ukraine-Krieg", "Grenzregion",
              "Regionen", "Bundeswehrverwaltung", "Plechowo", "Berlin", "Essen", "Von", "Ryder"]
-    capitals = Capitals(" ".join(words), gaz)
+    capitals = Capitals(Words(" ".join(words)), gaz)
     for word in words:
         key = word.casefold()
         assert capitals.could_start(key) == describe(key, gaz).could_start, word
-        assert Capitals("", gaz).could_start(key) == describe(key, gaz).could_start, word
+        assert Capitals(Words(""), gaz).could_start(key) == describe(key, gaz).could_start, word
 
 
 def test_sentences_without_candidates_are_skipped_but_names_are_not(gaz):

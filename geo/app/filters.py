@@ -89,12 +89,17 @@ def apply(fc: dict[str, Any], view: View,
                and (not view.source or source_label(f) in view.source)
                and (not view.source_type or types.get(source_label(f)) in view.source_type)]
     figure_places = {pid for f in figures for pid in f["place_ids"]}
+    by_mention = bool(view.article or view.q.strip() or view.start or view.end)
     features = []
     for feat in fc["features"]:
         props = feat["properties"]
         if view.kind and props.get("kind") not in view.kind:
             continue
         if view.filters_figures and props["place_id"] not in figure_places:
+            continue
+        if not by_mention:  # every mention stays: the feature as it is, not a copy
+            if props["mentions"]:
+                features.append(feat)
             continue
         mentions = [m for m in props["mentions"]
                     if in_articles(m["article"]) and matches(m["sentence"]) and in_time(m)]

@@ -209,6 +209,7 @@ _ONE = re.compile(rf"\b{alternation(_LEX.one, ignore_case=True)}\b")
 _ADDITIVE = re.compile(rf"\s+{alternation(_LEX.additive, ignore_case=True)}\b")
 _OPENS_ADDITIVE = re.compile(rf"^\W*(?:\S+\s+)?{alternation(_LEX.additive, ignore_case=True)}\b")
 _POINTING_BACK = re.compile(rf"^\W*{alternation(_LEX.pointing_back, ignore_case=True)}\s+")
+_CONFLICT = re.compile(rf"\b[^\W\d_]*?{alternation(_LEX.conflict_words, ignore_case=True)}")
 _FURTHER = re.compile(rf"\b{alternation(_LEX.further, ignore_case=True)}\b")
 # a road or route name ("auf der A 38", "B 31"): one capital letter right before the number
 _DESIGNATOR = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\s?$")
@@ -299,6 +300,7 @@ class _Reader:
         self.prose = article.prose
         self.ctx = [_Sentence(self, i, s) for i, s in enumerate(sentences)]
         self.places = sorted((m for m in mentions if m.role == "place"), key=lambda m: m.start)
+        self.country_of = {m.place.place_id: m.place.country_code for m in self.places}
         self.place_starts = [m.start for m in self.places]
         self.actors = sorted(actors, key=lambda a: a.start)
         self.actor_starts = [a.start for a in self.actors]
@@ -308,10 +310,17 @@ class _Reader:
         are looked for only in sentences that hold a digit or number word and may count
         something, which most do not."""
         read: list[int] = []
+        # the article's words of what figures count, found once: a sentence without any of
+        # them (most) is passed over with a few substring tests
+        self.count_words = _category_words(self.prose)
+        if not self.count_words:
+            return []
         for ctx in self.ctx:
             sentence = ctx.sentence
+            if not self._may_count(ctx):
+                continue
             numbers = may_hold_number(self.prose, sentence.start, sentence.end)
-            if not (numbers or _ONE.search(ctx.text)) or not self._may_count(ctx):
+            if not numbers and not _ONE.search(ctx.text):
                 continue
             found = find_quantities(self.prose, sentence.start, sentence.end) if numbers else []
             quantities = sorted((q for q in found + self._singulars(ctx, found)
@@ -322,6 +331,7 @@ class _Reader:
                 read.append(ctx.index)
         self._carry_places_back(read)
         self._carry_sources_back(read)
+        self._civilians_of_the_place(read)
         return [f for i in read for f in self.ctx[i].figures]
 
     def _singulars(self, ctx: _Sentence, found: list[Quantity]) -> list[Quantity]:
@@ -339,7 +349,7 @@ class _Reader:
         if before is not None and before.figures and \
                 (ctx.continues or _REPORTED.search(ctx.text)):
             return True
-        return any(map(_is_category_word, _WORDS.findall(ctx.text)))
+        return any(w in ctx.text for w in self.count_words)
 
     # --- sentence context ---------------------------------------------------------------
 
@@ -613,7 +623,7 @@ class _Reader:
             for w in re.finditer(r"[\w-]+", m.group("np")):
                 category = _noun_category(w.group().casefold())
                 if category is not None:
-                    return _Head(category, q.end, True, "borrowed",
+                    return _Head(category, q.end, category == "troops", "borrowed",
                                  self._np_actor(m.start("np"), m.start("np") + w.end()))
         return None
 
@@ -779,17 +789,16 @@ class _Reader:
         weiter mit", or a sentence that goes on ("15 Menschen getötet. 16 weitere wurden
         verletzt, teilte der Gouverneur mit"). Only figures whose sentence names no source."""
         for i in indices:
-            if i + 1 >= len(self.ctx) or self.ctx[i].frames:
+            if i + 1 >= len(self.ctx) or not self.ctx[i].figures:
                 continue
             after = self.ctx[i + 1]
-            if not after.frames:
-                continue
             opener = _POINTING_BACK.match(after.text)
             # "Das teilte ... mit", "Dies hatte ... mitgeteilt"; not "Das Ministerium teilte"
             back = opener is not None and bool(_SPEECH_VERB.match(after.text, opener.end())
                                                or _AUX.match(after.text, opener.end()))
             if not (back or _FURTHER.search(after.text) or after.continues
-                    or _OPENS_ADDITIVE.match(after.text)):
+                    or _OPENS_ADDITIVE.match(after.text)) or not after.frames or \
+                    self.ctx[i].frames:
                 continue
             source = after.frames[0][1]
             j = i
@@ -799,6 +808,25 @@ class _Reader:
                 if not back or j == i - 2 or not _REPORTED.search(ctx.text):
                     break
                 j -= 1
+
+    def _civilians_of_the_place(self, indices: list[int]) -> None:
+        """People hit in a war without a demonym of their own ("bei einem russischen Angriff
+        auf Charkiw wurden 15 Menschen getötet") are counted for the country where they were
+        hit, when the figure's places (else those of the sentence before: "... bei einem
+        Angriff im Libanon getötet. Sechs Menschen wurden verletzt.") lie in one country and
+        the sentence or the one before speaks of the fighting; an accident's victims stay
+        without actor."""
+        for i in indices:
+            ctx = self.ctx[i]
+            if all(f.actor is not None for f in ctx.figures) or not (
+                    _CONFLICT.search(ctx.text) or (i and _CONFLICT.search(self.ctx[i - 1].text))):
+                continue
+            around = _ids(self.ctx[i - 1].places) if i else ()
+            for j, fig in enumerate(ctx.figures):
+                countries = {self.country_of.get(p) for p in fig.place_ids or around}
+                if fig.actor is None and fig.category not in ("troops", "area_km2") and \
+                        len(countries) == 1 and None not in countries:
+                    ctx.figures[j] = replace(fig, actor=countries.pop())
 
     def _clause(self, ctx: _Sentence, offset: int) -> tuple[int, int]:
         for a, b in ctx.clauses:
@@ -836,11 +864,34 @@ def _noun_category(key: str) -> Category | None:
     return None
 
 
-@lru_cache(maxsize=65536)
-def _is_category_word(word: str) -> bool:
-    key = word.casefold()
-    return key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
-        key.startswith(_CATEGORY_PREFIXES)
+# words already judged, so that a sentence is mostly judged by set operations in C: most
+# sentences have none of the words, and news repeats its vocabulary
+_CATEGORY_WORDS: set[str] = set()
+_OTHER_WORDS: set[str] = set()
+_OTHER_WORDS_MAX = 200_000  # forgotten when full (fresh names keep coming)
+
+
+# the letters of the vocabulary's words: a narrower class than \w scans much faster, and a
+# word it cuts at a foreign letter ("Soldatén") is no vocabulary word anyway
+_VOCABULARY_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß²]+")
+
+
+def _category_words(text: str) -> list[str]:
+    """The words of what figures count (see _category_vocabulary) in the text, as written
+    (or a piece of a word: the caller only uses them to pass sentences over)."""
+    words = set(_VOCABULARY_LETTERS.findall(text))
+    found = list(words & _CATEGORY_WORDS)
+    for word in words - _CATEGORY_WORDS - _OTHER_WORDS:
+        key = word.casefold()
+        if key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
+                key.startswith(_CATEGORY_PREFIXES):
+            _CATEGORY_WORDS.add(word)
+            found.append(word)
+        else:
+            _OTHER_WORDS.add(word)
+    if len(_OTHER_WORDS) > _OTHER_WORDS_MAX:
+        _OTHER_WORDS.clear()
+    return found
 
 
 def _predicate(text: str) -> Category | None:

@@ -34,7 +34,9 @@ _SOME = _LEX.some
 _VAGUE_AFTER_SOME = _LEX.vague_after_some  # "mehrere hundert"
 _HEDGES = _LEX.hedges
 
-_DIGITS = r"(?:\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)(?:,\d+)?"
+# thousands grouped by dots, spaces or, in Swiss papers, apostrophes ("11'000")
+_GROUP = "[. \u00a0\u202f\u2009'\u2019]"
+_DIGITS = rf"(?:\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+)(?:,\d+)?"
 _SCALE = ("(?:" + "|".join(
     [alternation(w for w in _SCALES if w not in _LEX.scale_abbreviations)]
     + [rf"{alternation(_LEX.scale_abbreviations)}(?:\.|\b)"]) + ")")
@@ -192,7 +194,7 @@ def parse_number(s: str) -> int | None:
 
 
 def _digits(s: str) -> float:
-    s = re.sub(r"[. \u00a0\u202f\u2009]", "", s)
+    s = re.sub(_GROUP, "", s)
     return float(s.replace(",", ".")) if "," in s else int(s)
 
 

@@ -1,89 +1,60 @@
-"""Where a place name may start: an article's capitalised words found in one scan at C speed
-and decided by set operations against the gazetteer's index, and the words of the sentences
-that hold such a word, made lazily. The Python rules run only around these candidates.
+"""Where a place name may start: an article's capitalised words (``geo.text.tokens``) decided
+by set operations against the gazetteer's index, and the words of the sentences that hold such
+a word. The Python rules run only around these candidates.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import and_
 
 from geo import lexicon
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Sentence
 from geo.places.words import alone_could_start, open_could_start
+from geo.text.tokens import TOKEN, SentenceWords, Token, Words
 
 _WORDS = lexicon.load().places
 _TYPE_PLURALS = _WORDS.type_plurals
 _SPORTS = _WORDS.sports_context
 
 
-# A word: letters first, then word characters and apostrophes, joined by hyphens ("US-Angaben")
-# or by the dots of initialisms ("U.S"). Written without per-character alternation: it is the
-# floor of the recogniser's cost.
-TOKEN = re.compile(r"[^\W\d_][\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
-
-
-# The capitalised words of a text in one pass at C speed: every ``TOKEN`` word that starts with
-# a capital (a capital after a letter is inside a word; looked behind only once a capital is
-# found, 4x faster than at every character), and some parts of words besides ("Bar" of
-# "foo-Bar"), which only cost a look. The capitals are those of the Basic Multilingual Plane;
-# a text with characters beyond it is tokenised whole.
-_CAPITALS = "".join(re.escape(c) for c in map(chr, range(0x10000))
-                    if c.isupper() and re.match(r"[^\W\d_]", c))
-_CAPITAL = re.compile(rf"[{_CAPITALS}](?<![^\W\d_].)[\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*")
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _WORD_CHAR = re.compile(r"[\w'’.-]")
 
 
-class Token:
-    __slots__ = ("start", "end", "text", "key", "capital")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.key = text.casefold()
-        self.capital = text[0].isupper()
-
-
 class Tokens:
-    """One sentence's words. The recogniser looks only at capitalised words that could begin
-    a name and at their neighbours, so each ``Token`` is made the first time it is read:
-    building one for every word was a third of the recogniser's time."""
+    """One sentence's words as the recogniser reads them: the shared ``SentenceWords`` and the
+    indexes of the words a name may start with, found by set lookups at C speed."""
 
-    __slots__ = ("_matches", "_made", "starts", "_plural", "prose", "sports")
+    __slots__ = ("words", "starts", "_plural", "prose", "sports")
 
-    def __init__(self, prose: str, sentence: Sentence, capitals: Capitals) -> None:
-        self.prose = prose
-        self.sports = capitals.sports
-        self._matches = list(TOKEN.finditer(prose, sentence.start, sentence.end))
-        self._made: list[Token | None] = [None] * len(self._matches)
-        # indexes of the words a name may start with, in order
-        self.starts = [i for i, m in enumerate(self._matches)
-                       if (t := m.group())[0].isupper() and capitals.could_start(t.casefold())]
+    def __init__(self, words: SentenceWords, prose: str, capitals: Capitals) -> None:
+        self.words, self.prose, self.sports = words, prose, capitals.sports
+        flags = map(and_, words.capitals, map(capitals.could.__contains__, words.keys))
+        self.starts = list(compress(count(), flags))
+        if not capitals.keys.issuperset(words.capital_keys()):
+            # a capitalised word the article's scan did not see (only in a sentence that cuts
+            # a word): decided by working it out
+            self.starts = [i for i, (capital, key) in enumerate(zip(words.capitals, words.keys))
+                           if capital and capitals.could_start(key)]
 
     def __len__(self) -> int:
-        return len(self._matches)
+        return len(self.words)
+
+    def __getitem__(self, i: int) -> Token:
+        return self.words[i]
+
+    def run(self, i: int, j: int) -> list[Token]:
+        """Tokens ``i`` up to ``j``, cut at the sentence end."""
+        return self.words.run(i, j)
 
     @property
     def has_plural_type(self) -> bool:
         """Whether a plural type word ("Regionen") could head a list of regions here."""
         if not hasattr(self, "_plural"):
-            self._plural = any(self[i].key.endswith(_TYPE_PLURALS) for i in self.starts)
+            self._plural = any(self.words.keys[i].endswith(_TYPE_PLURALS) for i in self.starts)
         return self._plural
-
-    def __getitem__(self, i: int) -> Token:
-        if i < 0:
-            raise IndexError(i)  # no wrapping around: callers test for the sentence start
-        tok = self._made[i]
-        if tok is None:
-            m = self._matches[i]
-            tok = self._made[i] = Token(*m.span(), m.group())
-        return tok
-
-    def run(self, i: int, j: int) -> list[Token]:
-        """Tokens ``i`` up to ``j``, cut at the sentence end."""
-        return [self[k] for k in range(i, min(j, len(self)))]
 
 
 class Capitals:
@@ -93,27 +64,27 @@ class Capitals:
     tokenised. The scan finds every word ``TOKEN`` finds that starts with a capital, and some
     parts of words besides ("Bar" of "foo-Bar"), which only cost a look."""
 
-    __slots__ = ("prose", "gaz", "keys", "alone", "first", "astral", "sports")
+    __slots__ = ("words", "gaz", "keys", "alone", "first", "could", "sports")
 
-    def __init__(self, prose: str, gaz: Gazetteer) -> None:
-        self.prose, self.gaz = prose, gaz
-        self.astral = bool(_ASTRAL.search(prose))  # capitals beyond the scan's: read all
-        self.keys = set(map(str.casefold, _CAPITAL.findall(prose)))
+    def __init__(self, words: Words, gaz: Gazetteer) -> None:
+        self.words, self.gaz = words, gaz
+        self.keys = set(words.capital_keys)
         # a match report: a town named without a place cue is a team ("fertigte Bochum ab")
         self.sports = len(self.keys & _SPORTS) >= 2
         # a name that is no word starts one; the rest of the names and the frequent words were
         # decided when built (difference, not difference_update or &: only it walks the small
         # set and looks up the big one)
-        no_names = self.keys.difference(gaz.names)
+        no_names = self.keys.difference(gaz.names.keys())
         self.alone = (self.keys - no_names - gaz.lexical_keys) | (self.keys & gaz.start_keys)
         open_keys = (no_names - self.alone).difference(gaz.common_words)
         self.alone.update(k for k in open_keys if open_could_start(k, gaz))
         # words that start a name only with the next one ("Den" of "Den Haag")
         self.first = (self.keys - self.alone) & gaz.multiword_starts
+        self.could = self.alone | self.first
 
     def could_start(self, key: str) -> bool:
         """``word_of(key, gaz).could_start``, without working out the word."""
-        if key in self.alone or key in self.first:
+        if key in self.could:
             return True
         return key not in self.keys and (key in self.gaz.multiword_starts
                                          or alone_could_start(key, self.gaz))
@@ -122,27 +93,34 @@ class Capitals:
         """The sentences with a word that could start a place name: the others can hold no
         name and introduce no person. A sentence whose bounds cut a word is kept, as its words
         may differ from the scan's."""
-        if self.astral:
+        words = self.words
+        if words.astral:
             return sentences
-        prose, alone, first = self.prose, self.alone, self.first
+        prose, alone, first = words.prose, self.alone, self.first
         if not alone and not first:
             return [s for s in sentences if _cuts_word(prose, s)]
-        starts = [m.start() for m in _CAPITAL.finditer(prose)
-                  if (k := m.group().casefold()) in alone
-                  or (k in first and _pair_follows(prose, m, self.gaz))]
+        keys, starts = words.capital_keys, words.capital_starts
+        at_alone = compress(starts, map(alone.__contains__, keys))
+        if first:
+            at_first = [at for at, key, text in zip(starts, keys, words.capital_texts)
+                        if key in first and _pair_follows(prose, at + len(text), text, self.gaz)]
+            found = sorted((*at_alone, *at_first))
+        else:
+            found = list(at_alone)
         kept, at = [], 0
         for s in sentences:
-            while at < len(starts) and starts[at] < s.start:
+            while at < len(found) and found[at] < s.start:
                 at += 1
-            if (at < len(starts) and starts[at] < s.end) or _cuts_word(prose, s):
+            if (at < len(found) and found[at] < s.end) or _cuts_word(prose, s):
                 kept.append(s)
         return kept
 
 
-def _pair_follows(prose: str, m: re.Match[str], gaz: Gazetteer) -> bool:
-    """True if the word and the next one begin a multiword name ("Den Haag", "Frankfurt am")."""
-    nxt = TOKEN.search(prose, m.end())
-    return nxt is not None and name_key(f"{m.group()} {nxt.group()}") in gaz.multiword_pairs
+def _pair_follows(prose: str, end: int, text: str, gaz: Gazetteer) -> bool:
+    """True if the word ending at ``end`` and the next one begin a multiword name ("Den Haag",
+    "Frankfurt am")."""
+    nxt = TOKEN.search(prose, end)
+    return nxt is not None and name_key(f"{text} {nxt.group()}") in gaz.multiword_pairs
 
 
 def _cuts_word(prose: str, s: Sentence) -> bool:

@@ -9,8 +9,9 @@ import re
 
 from geo import lexicon
 from geo.gazetteer import Gazetteer
-from geo.places.candidates import Token, Tokens
+from geo.places.candidates import Tokens
 from geo.places.words import is_place_word, word_of
+from geo.text.tokens import Token
 
 _WORDS = lexicon.load().places
 # Prepositions that make a following capitalised word likely a place (recognition evidence).

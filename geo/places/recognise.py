@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from geo import lexicon
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Article, Role, Sentence
-from geo.places.candidates import Capitals, Token, Tokens
+from geo.places.candidates import Capitals, Tokens
 from geo.places.context import dateline, list_head, settlement_word
 from geo.places.roles import role
 from geo.places.words import BIG_HOMOGRAPH, Word, is_place_word, word_of
+from geo.text.tokens import Token, Words
 from geo.text.translit import german_key
 
 _WORDS = lexicon.load().places
@@ -72,8 +73,9 @@ class Hit:
 def recognise(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Hit]:
     """The article's recognised names, before resolution."""
     hits: list[Hit] = []
-    capitals = Capitals(article.prose, gaz)
-    tokenised = [(s, Tokens(article.prose, s, capitals))
+    words = Words(article.prose)
+    capitals = Capitals(words, gaz)
+    tokenised = [(s, Tokens(words.sentence(s), article.prose, capitals))
                  for s in capitals.sentences(sentences)]
     persons = _person_names(tokenised, gaz)
     for sentence, tokens in tokenised:

@@ -215,6 +215,20 @@
     flyOnChoice(map);
   }
 
+  // A click tells the app at once which place it was. streamlit-folium reports clicks too,
+  // but 250 ms later (it debounces them): its report then finds the same value already sent
+  // and sends nothing. Without streamlit-folium's page globals this does nothing.
+  function tellApp(label) {
+    var g = window.__GLOBAL_DATA__, app = window.Streamlit;
+    if (!g || !app || !g.returned_objects ||
+        g.returned_objects.indexOf('last_object_clicked_tooltip') < 0) return;
+    var value = {last_object_clicked_tooltip: label};
+    if (JSON.stringify(g.previous_data) === JSON.stringify(value)) return;
+    g.last_object_clicked_tooltip = label;
+    g.previous_data = value;
+    app.setComponentValue(value);
+  }
+
   function marker(p) {
     // small and exact markers above big and approximate ones, so none is buried
     var z = -10 * p.size - (p.approx ? 1000 : 0);
@@ -222,6 +236,7 @@
       keyboard: true, title: '', lbLabel: p.label});
     m.bindTooltip(p.label);
     m.bindPopup(function () { return popup(p); }, {maxWidth: 320, autoPanPadding: [40, 40]});
+    m.on('click', function () { tellApp(p.label); });
     m.on('add', function () {
       var node = m.getElement();
       if (!node || node.__lbKeys) return;

@@ -135,11 +135,12 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def streamlit_server(store: Path) -> Iterator[Server]:
+def streamlit_server(store: Path, app_dir: Path = ROOT) -> Iterator[Server]:
     """``python -m streamlit run dashboard.py`` on ``store``, on a free port; always killed.
-    Nothing is written into the repository: the log goes beside the store."""
+    ``app_dir`` is the checkout whose dashboard runs (the benchmark compares two). Nothing is
+    written into the repository: the log goes beside the store."""
     port = free_port()
-    log = store.parent / "streamlit.log"
+    log = store.parent / f"streamlit-{port}.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1",
            "LAGEBILD_STORE": str(store)}
     with open(log, "wb") as out:
@@ -148,7 +149,7 @@ def streamlit_server(store: Path) -> Iterator[Server]:
              "--server.headless", "true", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+            cwd=app_dir, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     server = Server(f"http://127.0.0.1:{port}", proc, log)
     try:
         _wait_healthy(server.url, proc, SERVER_START_TIMEOUT)
