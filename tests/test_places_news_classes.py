@@ -94,3 +94,17 @@ def test_in_a_match_report_only_a_country_before_a_hyphen_counts(gaz):
     found = _mentions("Der Bayern-Trainer lobte nach dem Spieltag die Tore und die Punkte.",
                       gaz)
     assert found == []
+
+
+def test_a_district_in_brackets_after_a_name_makes_it_a_place(gaz):
+    found = _mentions("Im Einsatz waren auch Micheldorf (Bezirk Kirchdorf) und Pöndorf, "
+                      "Steyregg (alle Bezirk Vöcklabruck).", gaz)
+    got = {m.surface: m.place for m in found}
+    assert got["Micheldorf"].country_code == "AT" and got["Micheldorf"].feature_code == "PPL"
+    assert got["Steyregg"].country_code == "AT"
+    assert got["Bezirk Vöcklabruck"].feature_code == "ADM2"
+
+
+def test_an_area_word_or_a_services_acronym_before_a_small_town(gaz):
+    got = _by_surface("Im Raum Traunkirchen ging eine Mure ab. Die FFW Altentreptow half.", gaz)
+    assert got == {"Traunkirchen": ("AT", "PPL"), "Altentreptow": ("DE", "PPL")}

@@ -118,6 +118,7 @@ class PlaceWords:
     type_genitives: tuple[str, ...]  # "des Gebiets Belgorod"
     type_plurals: tuple[str, ...]  # "den Regionen Brjansk, Kursk und Belgorod"
     districts: tuple[str, ...]  # "Bezirk", "Rajon": the type words that name a district
+    areas: frozenset[str]  # "im Raum Traunkirchen": a word for an area around a place
     compass_prefixes: tuple[str, ...]  # "Ostukraine"
     titles: frozenset[str]
     title_suffixes: tuple[str, ...]
@@ -476,6 +477,7 @@ def _place_words(raw: dict[str, dict[str, Any]]) -> PlaceWords:
                           + raw["settlement_words"]["units"]),
         type_words=tuple(types["singular"]), type_genitives=tuple(types["genitive"]),
         type_plurals=tuple(types["plural"]), districts=tuple(types["districts"]),
+        areas=frozenset(raw["settlement_words"]["areas"]),
         compass_prefixes=tuple(types["compass_prefixes"]),
         titles=frozenset(persons["titles"]), title_suffixes=tuple(persons["title_suffixes"]),
         club_before=frozenset(clubs["club_before"]),

@@ -37,9 +37,11 @@ _TYPE_WORDS = _WORDS.type_words
 _TYPE_PLURALS = _WORDS.type_plurals
 _TYPE_FORMS = frozenset(_WORDS.type_forms)
 _DISTRICTS = _WORDS.districts
+_AREAS = _WORDS.areas
 _CLUB_BEFORE = _WORDS.club_before
 _CLUB_AFTER = _WORDS.club_after
 # a year after a period word: "bis Mitte 2017" (no place Mitte)
+_BRACKET = re.compile(r" \(")
 _YEAR = re.compile(r"\s+(?:1[89]|20)\d\d\b")
 # the evidence of a name too weak alone, which counts only if the article confirms it elsewhere
 _WEAK = 0.4
@@ -248,7 +250,12 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
         return 0.0  # "Kim Jong-un", "Florenz Müller", "Lara Croft"; not "Israels Armee"
     if not country_like and tok.text.isupper() and len(tok.text) <= 4:
         return 0.0  # an acronym ("NIS", "ISW"), whatever town has it as an alternate name
-    if "PCLI" not in codes and (_in_club_name(prev, tok, nxt) or (
+    # "das Dorf Krupez", "die Ortsfeuerwehr Neustadt", "Pöndorf (Bezirk Vöcklabruck)": a place,
+    # however small, whatever given name it is too ("die Stadt Rafah"), after an acronym too
+    # ("FFW Altentreptow")
+    settled = (prev is not None and tok.start - prev.end == 1 and settlement_word(prev, gaz)) \
+        or _district_after(tokens, i)
+    if "PCLI" not in codes and not settled and (_in_club_name(prev, tok, nxt) or (
             i >= 2 and prev is not None and prev.capital and tok.start - prev.end == 1
             and _in_club_name(tokens[i - 2], prev, None))):
         return 0.0  # "FC Bayern", "FC Bayern München", "Manchester United": a club, no place
@@ -256,10 +263,9 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
         return 0.0  # "am Don", "am Dnipro": German says "am" of rivers, seas and fronts
     # a preposition right before the name ("auf, Elena" is a verb's particle)
     direct = prev is not None and prev.key in _LOCATIVE and tok.start - prev.end == 1
-    # "das Dorf Krupez", "die Ortsfeuerwehr Neustadt": a place, however small, whatever
-    # given name it is too ("die Stadt Rafah")
-    settled = prev is not None and tok.start - prev.end == 1 and settlement_word(prev, gaz)
-    locative = direct or settled or _in_located_list(tokens, i, gaz)
+    # "im Raum Traunkirchen", "im Großraum Wieselburg"
+    area = prev is not None and tok.start - prev.end == 1 and prev.key in _AREAS
+    locative = direct or settled or area or _in_located_list(tokens, i, gaz)
     if tokens.sports and not country_like and not locative:
         return 0.0  # a team in a match report: "fertigte Bochum ab", "wie Leipzig 20 Punkte"
     if key in gaz.first_names and big < 200_000 and not (country_like or curated or direct
@@ -281,6 +287,20 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
     if big >= 50_000:
         return 0.85
     return 0.6 if big >= 10_000 else _WEAK
+
+
+def _district_after(tokens: Tokens, i: int) -> bool:
+    """True if a district in brackets follows the name: "Micheldorf (Bezirk Kirchdorf)",
+    "Pöndorf (alle Bezirk Vöcklabruck)"."""
+    at = _BRACKET.match(tokens.prose, tokens[i].end)
+    if at is None or i + 1 >= len(tokens):
+        return False
+    for nxt in tokens.run(i + 1, i + 3):  # "(Bezirk ...)", "(alle Bezirk ...)"
+        if nxt.start - at.end() > 5:
+            break
+        if nxt.key.endswith(_DISTRICTS):
+            return True
+    return False
 
 
 def _in_club_name(prev: Token | None, tok: Token, nxt: Token | None) -> bool:
