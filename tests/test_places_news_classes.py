@@ -97,11 +97,12 @@ def test_in_a_match_report_only_a_country_before_a_hyphen_counts(gaz):
 
 
 def test_a_district_in_brackets_after_a_name_makes_it_a_place(gaz):
-    found = _mentions("Im Einsatz waren auch Micheldorf (Bezirk Kirchdorf) und Pöndorf, "
-                      "Steyregg (alle Bezirk Vöcklabruck).", gaz)
+    # the bracket after a list's last name covers the list ("alle")
+    found = _mentions("Im Einsatz waren auch Micheldorf (Bezirk Kirchdorf), Steyregg, "
+                      "Tiefgraben und Pöndorf (alle Bezirk Vöcklabruck).", gaz)
     got = {m.surface: m.place for m in found}
     assert got["Micheldorf"].country_code == "AT" and got["Micheldorf"].feature_code == "PPL"
-    assert got["Steyregg"].country_code == "AT"
+    assert got["Steyregg"].country_code == "AT" and got["Tiefgraben"].country_code == "AT"
     assert got["Bezirk Vöcklabruck"].feature_code == "ADM2"
 
 

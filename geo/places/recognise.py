@@ -38,6 +38,7 @@ _TYPE_PLURALS = _WORDS.type_plurals
 _TYPE_FORMS = frozenset(_WORDS.type_forms)
 _DISTRICTS = _WORDS.districts
 _AREAS = _WORDS.areas
+_JOIN = _WORDS.list_joiners
 _CLUB_BEFORE = _WORDS.club_before
 _CLUB_AFTER = _WORDS.club_after
 # a year after a period word: "bis Mitte 2017" (no place Mitte)
@@ -290,16 +291,21 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
 
 
 def _district_after(tokens: Tokens, i: int) -> bool:
-    """True if a district in brackets follows the name: "Micheldorf (Bezirk Kirchdorf)",
-    "Pöndorf (alle Bezirk Vöcklabruck)"."""
-    at = _BRACKET.match(tokens.prose, tokens[i].end)
-    if at is None or i + 1 >= len(tokens):
-        return False
-    for nxt in tokens.run(i + 1, i + 3):  # "(Bezirk ...)", "(alle Bezirk ...)"
-        if nxt.start - at.end() > 5:
-            break
-        if nxt.key.endswith(_DISTRICTS):
-            return True
+    """True if a district in brackets follows the name or the list it is in: "Micheldorf
+    (Bezirk Kirchdorf)", "Steyregg, Tiefgraben und Pöndorf (alle Bezirk Vöcklabruck)"."""
+    prose, j = tokens.prose, i
+    while j + 1 < len(tokens) and j - i < 8:
+        at = _BRACKET.match(prose, tokens[j].end)
+        if at is not None:
+            return any(t.key.endswith(_DISTRICTS) for t in tokens.run(j + 1, j + 3)
+                       if t.start - at.end() <= 5)  # "(Bezirk ...)", "(alle Bezirk ...)"
+        nxt = tokens[j + 1]
+        gap = prose[tokens[j].end:nxt.start]
+        listed = (nxt.key in _JOIN and gap == " ") or (nxt.capital and (
+            gap == ", " or (gap == " " and tokens[j].key in _JOIN)))
+        if not listed:
+            return False
+        j += 1
     return False
 
 
