@@ -233,3 +233,27 @@ def test_count_vocabulary_is_written_in_the_scanned_letters() -> None:
 def test_area_unit_with_superscript_is_read() -> None:
     (f,) = figures("Die Armee eroberte nach eigenen Angaben 40 km² zurück.")
     assert (f.low, f.category) == (40, "area_km2")
+
+
+@pytest.mark.parametrize("text, actors", [
+    # the subject takes the prisoners: they are not its people
+    ("Russland hat nach eigenen Angaben 300 Soldaten gefangen genommen.", [None]),
+    # an exchange frees both sides' soldiers: the article's usual side says nothing
+    ("Russische Soldaten rückten vor. Bei dem Austausch kamen 95 Soldaten frei.", [None]),
+    # their own demonym does
+    ("Bei dem Austausch kamen 95 ukrainische Soldaten frei.", ["UA"]),
+    # other soldiers keep the subject's and the usual side's rules
+    ("Russland hat nach eigenen Angaben 300 Soldaten verloren.", ["RU"]),
+])
+def test_whose_prisoners(text: str, actors: list) -> None:
+    assert [f.actor for f in figures(text)] == actors
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unter den Toten sind auch drei Kinder.", [(3, "killed", None)]),
+    ("Bei dem Angriff starben 20 Menschen. Unter den Verletzten sind 4 Kinder.",
+     [(20, "killed", None), (4, "wounded", None)]),
+    ("Unter den Augen der Polizei zogen 300 Menschen durch die Stadt.", []),
+])
+def test_among_a_named_group(text: str, expected: list) -> None:
+    assert read(text) == expected

@@ -130,3 +130,26 @@ def test_workers_write_batches_load_the_gazetteer_once_and_match_serial(tmp_path
     per_worker = cluster.run(loads)
     assert all(misses <= 1 for misses, _ in per_worker.values())
     assert sum(hits + misses for _, (misses, hits) in per_worker.items()) >= 4
+
+
+def test_tables_sent_back_are_written_here(tmp_path, monkeypatch):
+    """A worker that cannot see the store sends the tables; the calling process keeps them,
+    and the store is the one a worker writing its own batches would have made."""
+    import geo.corpus.ingest as ingest_module
+
+    items = _items(5)
+    direct = Store(tmp_path / "direct")
+    ingest(direct, items, chunk=2)
+    real = ingest_module.analyse_chunk
+    sent: list[bool] = []
+
+    def far_away(todo: list[Item], batches: str | None, probe: str | None = None):
+        done = real(todo, batches, ".tmp-probe-not-here")
+        sent.append(done.tables is not None and done.batch is None)
+        return done
+
+    monkeypatch.setattr(ingest_module, "analyse_chunk", far_away)
+    relayed = Store(tmp_path / "relayed")
+    summary = ingest(relayed, items, chunk=2)
+    assert summary.new == 5 and sent == [True, True, True] and len(relayed.batches()) == 3
+    assert _view(direct) == _view(relayed)

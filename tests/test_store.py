@@ -178,7 +178,7 @@ def test_two_writers_at_once_lose_nothing(tmp_path, capsys):
     same.write_text(TEXT + "Dieselben Bytes.\n", encoding="utf-8")
     procs = [_ingest_process(store, *a, same), _ingest_process(store, *b, same)]
     for proc in procs:
-        _, err = proc.communicate(timeout=120)
+        _, err = proc.communicate(timeout=300)  # a loaded shared machine
         assert proc.returncode == 0, err
     fc = _export(store, capsys)
     assert len(fc["articles"]) == 6 + 1 + 1  # the shared bytes once

@@ -550,9 +550,13 @@ class _Reader:
         if among:  # the clause's verb is the sentence's
             clause = ctx.text
             predicate = predicate or _predicate(ctx.text)
+        # "Unter den Toten sind drei Kinder": the marker's own noun says what they are
+        named = _noun_category(among.group().split()[-1].casefold()) if among else None
         if category in (None, "troops") or (category == "killed" and predicate == "killed_or_wounded"):
             if predicate:
                 category = predicate
+            elif named is not None:
+                category = named
             elif whole is not None:
                 category = whole.category  # "3.000 getötet. Darunter 200 Offiziere."
             elif military or _DEPLOYED.search(clause):
@@ -633,7 +637,7 @@ class _Reader:
             article=self.article.id, start=q.start, end=q.end,
             text=self.article.text[q.start:q.end], low=q.low, high=q.high,
             qualifier=q.qualifier, vague=q.vague, derived=False, category=category,
-            actor=self._actor(ctx, q, head), source=self._source(ctx, q),
+            actor=self._actor(ctx, q, head, category), source=self._source(ctx, q),
             place_ids=self._place_ids(ctx, q, head, heads, quantities),
             sentence=ctx.sentence)
 
@@ -656,14 +660,18 @@ class _Reader:
 
     # --- actor --------------------------------------------------------------------------
 
-    def _actor(self, ctx: _Sentence, q: Quantity, head: _Head) -> str | None:
+    def _actor(self, ctx: _Sentence, q: Quantity, head: _Head, category: Category) -> str | None:
         if head.category == "area_km2":
             lo, _ = self._clause(ctx, q.start)
             near = [a for a in self._actors_in(lo, q.start) if actor_kind(a) != "country"]
             return near[-1].country_code if near else self._subject_actor(ctx, q)
-        return (self._np_actor(q.end, head.np_end) or head.actor
-                or self._trailing_actor(head.np_end, ctx.sentence.end)
-                or self._subject_actor(ctx, q)
+        own = (self._np_actor(q.end, head.np_end) or head.actor
+               or self._trailing_actor(head.np_end, ctx.sentence.end))
+        if own or category == "captured":
+            # prisoners are not the subject's ("Russland hat 300 Soldaten gefangen genommen")
+            # nor, in an exchange, the article's usual side: only their own demonym says whose
+            return own
+        return (self._subject_actor(ctx, q)
                 or self._losses_actor(ctx, q)
                 or (self.usual_actor if head.military else None))
 

@@ -6,6 +6,7 @@
 (function () {
   'use strict';
   var NS = 'http://www.w3.org/2000/svg';
+  var FIRST_PLACES = 500;  // clustered and drawn before the rest
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -259,9 +260,7 @@
     var cfg = map.__lbCfg;
     var layer = L.layerGroup();
     var group = L.markerClusterGroup({
-      // in chunks only when there are very many places: chunks arrive over several frames, and
-      // until the last one a place may not be in its cluster yet
-      chunkedLoading: d.count > 3000, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+      showCoverageOnHover: false, spiderfyOnMaxZoom: true,
       maxClusterRadius: 40, iconCreateFunction: clusterIcon,
       disableClusteringAtZoom: cfg.uncluster_zoom
     });
@@ -298,24 +297,49 @@
     }
     drawLabels();
 
+    // The most reported places are clustered and drawn first, the rest right after them in
+    // chunks (clustering thousands of places takes a while): the map shows what matters at
+    // once and stays responsive. ``complete`` says when every place is in.
     function fill(places) {
       if (layer.__lbGone) return;  // a newer view replaced this one while it loaded
-      var markers = [], byId = {};
+      var markers = [], byId = {}, pending = [];
       places.forEach(function (p) {
         var m = marker(p);
         markers.push(m);
         byId[p.id] = m;
       });
-      // for tests and the benchmark: show a place by its label (opens its cluster)
-      window.lagebild = {group: group, markers: byId, show: function (label, done) {
-        var m = markers.filter(function (x) { return x.options.lbLabel === label; })[0];
-        if (!m) return false;
-        var go = function () { group.zoomToShowLayer(m, done || function () {}); };
+      var order = markers.map(function (m, i) { return [places[i].weight, i]; })
+        .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+        .map(function (x) { return markers[x[1]]; });
+      function go(fn) {
         // while clusters still animate in, a marker about to join its cluster looks visible
-        if (group._inZoomAnimation) group.once('animationend', go); else go();
-        return true;
-      }};
-      group.addLayers(markers);
+        if (group._inZoomAnimation) group.once('animationend', fn); else fn();
+      }
+      // for tests and the benchmark: show a place by its label (opens its cluster)
+      var api = window.lagebild = {group: group, markers: byId, complete: false,
+        show: function (label, done) {
+          var m = markers.filter(function (x) { return x.options.lbLabel === label; })[0];
+          if (!m) return false;
+          var reveal = function () { group.zoomToShowLayer(m, done || function () {}); };
+          if (api.complete) go(reveal); else pending.push(reveal);
+          return true;
+        }};
+      function finish() {
+        api.complete = true;
+        pending.splice(0).forEach(go);
+      }
+      group.options.chunkedLoading = false;
+      group.addLayers(order.slice(0, FIRST_PLACES));
+      var rest = order.slice(FIRST_PLACES);
+      if (!rest.length) { setTimeout(finish, 0); return; }
+      setTimeout(function () {
+        if (layer.__lbGone) return;
+        group.options.chunkedLoading = true;
+        group.options.chunkProgress = function (done, total) {
+          if (done === total) setTimeout(finish, 0);
+        };
+        group.addLayers(rest);
+      }, 0);
     }
     if (d.places) fill(d.places); else getJSON(appUrl(d.url), fill);
     return layer;
