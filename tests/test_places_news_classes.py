@@ -90,6 +90,12 @@ def test_a_region_or_city_before_a_hyphen_is_a_place(gaz):
     assert [m.place.country_code for m in found] == ["PS", "UA"]
 
 
+def test_a_region_inside_a_longer_hyphen_chain_is_none(gaz):
+    # "Volta" is a region of Ghana, "Down" a county: words of a chain name a language family,
+    # an English phrase
+    assert _mentions("Die Volta-Kongo-Sprachen und der Down-to-earth-Habitus.", gaz) == []
+
+
 def test_in_a_match_report_only_a_country_before_a_hyphen_counts(gaz):
     found = _mentions("Der Bayern-Trainer lobte nach dem Spieltag die Tore und die Punkte.",
                       gaz)

@@ -139,15 +139,19 @@ def compound_rows(key: str, gaz: Gazetteer) -> tuple[int, ...]:
         return ()
     if first in gaz.speaker_keys:
         return gaz.names.get(first, ())
-    return tuple(r for r in gaz.names.get(first, ()) if _compound_place(first, gaz.places[r]))
+    return tuple(r for r in gaz.names.get(first, ())
+                 if _compound_place(first, gaz.places[r], "-" in head))
 
 
-def _compound_place(key: str, p: Row) -> bool:
-    """A country, a region or a capital, or a city of 100,000 people by its own name ("Gaza-"):
-    an alternate name of a small town before a hyphen ("Vostok-SOS") names none."""
-    if p.feature_code in ("PCLI", "PPLC", "ADM1", "CONT"):
+def _compound_place(key: str, p: Row, chain: bool) -> bool:
+    """A country or a capital; or, before one hyphen only, a region or a city of 100,000 people
+    by its own name ("Gaza-Krieg"): an alternate name of a small town ("Vostok-SOS") names
+    none, nor does a word of a longer chain ("Volta-Kongo-Sprachen", "Down-to-earth")."""
+    if p.feature_code in ("PCLI", "PPLC"):
         return True
-    return p.population >= 100_000 and _own_name(key, p)
+    if chain:
+        return False
+    return p.feature_code in ("ADM1", "CONT") or (p.population >= 100_000 and _own_name(key, p))
 
 
 def _lookup_word(key: str, sound: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
