@@ -257,3 +257,11 @@ def test_whose_prisoners(text: str, actors: list) -> None:
 ])
 def test_among_a_named_group(text: str, expected: list) -> None:
     assert read(text) == expected
+
+
+def test_numbers_joined_by_und_share_their_noun() -> None:
+    # "45 und 50 Jahren" are ages, as "50 Jahren" is; "15 und 20 Verletzte" both wounded
+    assert read("Dabei starben zwei Männer im Alter von 45 und 50 Jahren.") == [
+        (2, "killed", None)]
+    assert read("In den Dörfern gab es 15 und 20 Verletzte.") == [
+        (15, "wounded", None), (20, "wounded", None)]

@@ -511,9 +511,14 @@ class _Reader:
         tokens = _TOKEN.finditer(self.prose, q.end, ctx.sentence.end)
         in_phrase = in_name = False
         words = 0
+        joined = False  # only a list joiner so far: "45 und 50 Jahren" share the noun
         for tok in tokens:
             word = tok.group()
             key = word.casefold()
+            if joined and word[0].isdigit():
+                joined = False
+                continue
+            joined = words == 0 and key in _LEX.list_joiners
             if word[0].isdigit() or (not word[0].isalnum() and word != "-"):
                 return _Head(None, q.end, kind="other" if key in _UNITS else "none")
             if key in _UNITS:
