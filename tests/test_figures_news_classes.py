@@ -134,6 +134,12 @@ def test_additive_sentence_gives_its_source_to_the_one_before() -> None:
     ("Der polnische Verteidigungsminister Jan Nowak sagte, 300 Soldaten seien verlegt worden.",
      "Jan Nowak"),
     ("Laut Angaben des Oberbefehlshabers Piotr Lis wurden 60 Soldaten getötet.", "Piotr Lis"),
+    # the office may go on before the name
+    ("Laut dem Leiter der Verwaltung von Sumy, Petro Koval, wurden 7 Menschen verletzt.",
+     "Petro Koval"),
+    # a news outlet by its name
+    ("Dabei seien 6 Menschen getötet worden, meldete die amtliche Nachrichtenagentur Xinhua.",
+     "Xinhua"),
     # an office without a name stays
     ("Nach Angaben des Sprechers der Polizei wurden 8 Menschen verletzt.",
      "Sprechers der Polizei"),

@@ -185,7 +185,9 @@ _NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*(?P<name>{_CAP}(?:\s+{_CAP})*),)
 _PRONOUNS = _LEX.speaker_pronouns
 # the name in commas after a speaker's office: "der Gouverneur des Gebiets, Oleh Synjehubow,";
 # a name has two to four words, the later ones may start with a particle ("Aschraf al-Kudra")
-_APPOSED = re.compile(rf",\s*(?P<name>{_CAP}(?:[^\S\n]+(?:{_CAP}|[a-z]{{1,3}}-[A-ZÄÖÜ][\w\-]*)){{1,3}}),")
+# (also after more of the office: "der Leiter der Militärverwaltung von Charkiw, Oleh ...,")
+_APPOSED = re.compile(rf"(?:\s+{_LINK}\s+[^,.;:()]{{1,40}}?)?,\s*"
+                      rf"(?P<name>{_CAP}(?:[^\S\n]+(?:{_CAP}|[a-z]{{1,3}}-[A-ZÄÖÜ][\w\-]*)){{1,3}}),")
 # weekdays, months, pronouns and the adverbs that open a sentence before an inverted subject
 # ("Insgesamt beziffert der Generalstab ...") are never the source
 _NOT_SOURCES = (_LEX.weekdays | frozenset(_LEX.months) | _LEX.periods | _LEX.sentence_adverbs
