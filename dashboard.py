@@ -62,7 +62,7 @@ def load_collection(root: str, generation: str) -> views.Collection:
     return views.collection(filters.home_figures(open_store(root).feature_collection()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=6)
 def load_view(root: str, generation: str, key: str) -> views.ViewData:
     """One filtered view (``views.view_key``) of one generation, shared by every session:
     opening a place or a tab reruns the page without recomputing it. Never modified."""
@@ -324,7 +324,7 @@ def timeline_tab(view_fc: dict) -> None:
     _show_picked(event, view_fc, "dated")
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=6)
 def places_frame(root: str, generation: str, key: str) -> pd.DataFrame:
     """The places table of a view (as ``load_view``), made once. Never modified."""
     return pd.DataFrame(load_view(root, generation, key).places_rows())
@@ -396,8 +396,9 @@ def articles_table(fc: dict, kept: Store) -> None:
 def places_url(data: views.ViewData) -> str | None:
     """Where the browser fetches the view's places: Streamlit's media endpoint, which serves
     the bytes kept for this session's current run (the same bytes give the same URL, so every
-    session of a view shares one copy). None outside a Streamlit server."""
-    if not runtime.exists():
+    session of a view shares one copy). None outside a Streamlit server, and for a view small
+    enough to go inline with the map."""
+    if data.inline or not runtime.exists():
         return None
     return runtime.get_instance().media_file_mgr.add(data.payload, "application/json",
                                                      "lagebild.places")

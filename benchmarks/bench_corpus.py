@@ -63,14 +63,15 @@ def children_cpu() -> float:
 
 
 def timed_ingest(store: Path, folder: Path,
-                 workers: int | None) -> tuple[float, float, int, float | None, float]:
-    """Wall and CPU seconds of this process, articles new, the cluster start if timed, and
-    the CPU seconds of the worker processes."""
+                 workers: int | None) -> tuple[float, float, int, float | None, float, float]:
+    """Wall and CPU seconds of this process, articles new, the cluster start if timed, the
+    CPU seconds of the worker processes, and of the chunks' analysis (wherever it ran)."""
     inputs = Inputs()
     wall, cpu, kids = time.perf_counter(), time.process_time(), children_cpu()
     summary = ingest(Store(store), inputs.items([folder]), workers=workers, inputs=inputs)
     return (time.perf_counter() - wall, time.process_time() - cpu, summary.new,
-            getattr(summary, "cluster_seconds", None), children_cpu() - kids)
+            getattr(summary, "cluster_seconds", None), children_cpu() - kids,
+            getattr(summary, "analysis_cpu", 0.0))
 
 
 def cluster_start(workers: int) -> float:
@@ -160,8 +161,9 @@ def main() -> int:
         for run in range(args.runs):
             for path in (base / "s", base / "p"):
                 shutil.rmtree(path, ignore_errors=True)
-            s_wall, s_cpu, s_new, _, _ = timed_ingest(base / "s", source, None)
-            p_wall, p_cpu, p_new, start, w_cpu = timed_ingest(base / "p", source, args.workers)
+            s_wall, s_cpu, s_new, _, _, s_work = timed_ingest(base / "s", source, None)
+            p_wall, p_cpu, p_new, start, w_cpu, p_work = timed_ingest(base / "p", source,
+                                                                      args.workers)
             if start is None:
                 start = cluster_start(args.workers)
             # on idle cores the parallel run takes at least its CPU spread over the workers
@@ -179,7 +181,9 @@ def main() -> int:
                   f"(CPU {s_cpu:.1f} s), {args.workers} workers {p_wall:.1f} s = "
                   f"{parallel[-1]:.0f} articles/s (CPU of this process {p_cpu:.1f} s, of the "
                   f"workers {w_cpu:.1f} s), ratio {ratios[-1]:.2f}; cluster start {start:.1f} s, "
-                  f"ratio without it {steady[-1]:.2f}; CPU bound {bounds[-1]:.2f}; {load()}")
+                  f"ratio without it {steady[-1]:.2f}; CPU bound {bounds[-1]:.2f}; CPU in the "
+                  f"chunks' analysis and writing: serial {s_work:.1f} s, workers {p_work:.1f} s; "
+                  f"{load()}")
         med = statistics.median
         print(f"ingest, median of {args.runs}: serial {med(serial):.0f} articles/s (CPU "
               f"{med(s_cpus):.1f} s), {args.workers} workers {med(parallel):.0f} articles/s "
@@ -200,7 +204,7 @@ def main() -> int:
             shutil.rmtree(base / "r", ignore_errors=True)
 
         wall, cpu = time.perf_counter(), time.process_time()
-        _, _, again, _, _ = timed_ingest(base / "s", source, None)
+        _, _, again, _, _, _ = timed_ingest(base / "s", source, None)
         print(f"re-ingest of the known corpus: {again} new, {time.perf_counter() - wall:.2f} s "
               f"(CPU {time.process_time() - cpu:.2f} s)")
         mb = size_mb(base / "s")

@@ -10,7 +10,8 @@ seed texts and the GermEval 2014 dev set, alternating), and most capitalised wor
 swapped for fresh ones, each used once in the whole process: German words from wordfreq's list
 (capitalised, as German nouns are) and single-word gazetteer names. Every run of every mode
 gets its own articles, so no run finds the words of an earlier one. The benchmark prints the
-cold-word rate it reached (capitalised words per article never seen before in the process).
+cold-word rate it reached (capitalised words per article never seen before in the process) and
+the cold-memo rate (words per article the recogniser worked out because its memo lacked them).
 
 Each run is timed by the CPU time of this process, which other load on a shared machine
 disturbs less than the wall clock (both are printed); figures are medians over the runs. The
@@ -169,12 +170,20 @@ def whole(texts: list[str]) -> int:
     return len(analyse(articles).figures)
 
 
-def timed_run(job: Callable[[list[str]], int], texts: list[str]) -> tuple[float, float, int]:
-    """Articles per second by CPU time and by wall clock, and what the job found."""
-    start, cpu = time.perf_counter(), time.process_time()
+def memo_size() -> int:
+    """Entries in the recogniser's per-process memo (words worked out at run time)."""
+    return len(gazetteer.load().word_memo)
+
+
+def timed_run(job: Callable[[list[str]], int],
+              texts: list[str]) -> tuple[float, float, int, float]:
+    """Articles per second by CPU time and by wall clock, what the job found, and the cold-memo
+    rate: words per article the recogniser had to work out because its memo lacked them."""
+    memo, start, cpu = memo_size(), time.perf_counter(), time.process_time()
     found = job(texts)
-    return (len(texts) / (time.process_time() - cpu), len(texts) / (time.perf_counter() - start),
-            found)
+    cpu_rate = len(texts) / (time.process_time() - cpu)
+    wall_rate = len(texts) / (time.perf_counter() - start)
+    return cpu_rate, wall_rate, found, max(0, memo_size() - memo) / len(texts)
 
 
 def main() -> int:
@@ -193,14 +202,15 @@ def main() -> int:
     cpu_rates: dict[str, list[float]] = {label: [] for label, _, _ in modes}
     wall_rates: dict[str, list[float]] = {label: [] for label, _, _ in modes}
     found: dict[str, int] = {}
-    cold, ratios, chars = [], [], []
+    cold, cold_memo, ratios, chars = [], [], [], []
     for _ in range(args.runs):
         round_cpu = {}
         for label, job, _ in modes:
             texts, rate = corpus.articles(args.articles)
             cold.append(rate)
             chars.append(sum(map(len, texts)) / len(texts))
-            round_cpu[label], wall, found[label] = timed_run(job, texts)
+            round_cpu[label], wall, found[label], memo_rate = timed_run(job, texts)
+            cold_memo.append(memo_rate)
             cpu_rates[label].append(round_cpu[label])
             wall_rates[label].append(wall)
         core, full = (round_cpu[label] for label, _, _ in modes)
@@ -208,7 +218,8 @@ def main() -> int:
     print(f"corpus: {args.articles} new articles per run and mode, "
           f"{statistics.mean(chars):.0f} chars each on average; cold-word rate: median "
           f"{statistics.median(cold):.1f} never-seen capitalised words per article "
-          f"(min {min(cold):.1f})")
+          f"(min {min(cold):.1f}); cold-memo rate: median {statistics.median(cold_memo):.1f} "
+          f"words per article worked out because the process's memo lacked them")
     for label, _, what in modes:
         cpu = cpu_rates[label]
         print(f"{label}: median {statistics.median(cpu):.0f} articles/s by CPU time over "

@@ -263,3 +263,17 @@ def test_articles_are_labelled_by_title_or_first_words(seeds_fc):
         assert label and label in text and len(label) <= LABEL_CHARS  # page furniture skipped
     assert article_label("Lage im Osten", "Bei Kiew …", "x") == "Lage im Osten"
     assert article_label(None, "", "x") == "x"
+
+
+def test_extract_of_a_utf8_file_imports_nothing_heavy(tmp_path):
+    """Start-up: extract needs no charset detector for UTF-8 input, nor the app's libraries."""
+    text = tmp_path / "one.txt"
+    text.write_text("In Kiew sagte der Bürgermeister, 12 Menschen seien verletzt worden.\n",
+                    encoding="utf-8")
+    probe = ("import sys\nfrom geo.cli import main\n"
+             f"code = main(['extract', {str(text)!r}, '-o', {str(tmp_path / 'out.json')!r}])\n"
+             "heavy = {'charset_normalizer', 'folium', 'pandas', 'pyarrow', 'jinja2', 'duckdb'}\n"
+             "print(code, sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.stdout.split() == ["0", "[]"], done.stdout + done.stderr

@@ -86,3 +86,10 @@ def test_payload_is_json_data_never_markup():
     assert "<img src=x onerror=alert(1)>" in names  # as a string, which map.js sets as text
     layer = mapview.PlacesLayer(data.map_data())
     assert "<img" not in layer.config  # and escaped where it sits in a script
+
+
+def test_small_views_inline_big_ones_fetched(monkeypatch):
+    data = views.view_data(views.collection(FC), filters.View())
+    assert data.inline  # the fixture is small
+    monkeypatch.setattr(views, "INLINE_PLACES_MAX", len(data.payload) - 1)
+    assert not data.inline

@@ -134,6 +134,12 @@ def test_additive_sentence_gives_its_source_to_the_one_before() -> None:
     ("Der polnische Verteidigungsminister Jan Nowak sagte, 300 Soldaten seien verlegt worden.",
      "Jan Nowak"),
     ("Laut Angaben des Oberbefehlshabers Piotr Lis wurden 60 Soldaten getötet.", "Piotr Lis"),
+    # the office may go on before the name
+    ("Laut dem Leiter der Verwaltung von Sumy, Petro Koval, wurden 7 Menschen verletzt.",
+     "Petro Koval"),
+    # a news outlet by its name
+    ("Dabei seien 6 Menschen getötet worden, meldete die amtliche Nachrichtenagentur Xinhua.",
+     "Xinhua"),
     # an office without a name stays
     ("Nach Angaben des Sprechers der Polizei wurden 8 Menschen verletzt.",
      "Sprechers der Polizei"),
@@ -257,3 +263,11 @@ def test_whose_prisoners(text: str, actors: list) -> None:
 ])
 def test_among_a_named_group(text: str, expected: list) -> None:
     assert read(text) == expected
+
+
+def test_numbers_joined_by_und_share_their_noun() -> None:
+    # "45 und 50 Jahren" are ages, as "50 Jahren" is; "15 und 20 Verletzte" both wounded
+    assert read("Dabei starben zwei Männer im Alter von 45 und 50 Jahren.") == [
+        (2, "killed", None)]
+    assert read("In den Dörfern gab es 15 und 20 Verletzte.") == [
+        (15, "wounded", None), (20, "wounded", None)]

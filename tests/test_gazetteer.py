@@ -94,6 +94,6 @@ def test_the_cached_index_leaves_out_what_a_process_works_out(gaz):
     import pickle
 
     assert gaz.places[gaz.by_id["geonames:703448"]].name == "Kyiv"  # the id table is made
-    gaz.open_words.setdefault("wuhledar", True)
+    gaz.word_memo.setdefault("wuhledar", None)
     state = pickle.loads(pickle.dumps(gaz)).__dict__
-    assert "by_id" not in state and state["word_memo"] == {} and state["open_words"] == {}
+    assert "by_id" not in state and state["word_memo"] == {}

@@ -38,3 +38,15 @@ def test_the_fast_german_key_is_the_reference_replacer(name):
     from geo.text.translit import _GERMAN, _key
 
     assert german_key(name) == _key(name, _GERMAN)
+
+
+def test_the_keys_of_many_names_at_once_are_each_ones_key():
+    from geo.text.translit import german_key, german_keys
+
+    names = ["Tschassiw", "jar", "Saporischschja", "ss", "Straße", "Ödland", "l'aquila",
+             "o’brien", "ZZ", "tschtsch", "", "Kyiv", "Ǆemal", "Ὀδυσσεύς", "Щорс"]
+    assert german_keys(names) == [german_key(n) for n in names]
+    # a name beyond the table's scripts, or with a line break, is keyed on its own
+    for odd in (["Kiew", "بغداد"], ["Kiew", "Ba\nchmut", "Tschassiw"]):
+        assert german_keys(odd) == [german_key(n) for n in odd]
+    assert german_keys([]) == [] and german_keys([""]) == [""]

@@ -15,6 +15,10 @@ from typing import Any
 from geo.app import exports, filters, mapview, popups, timeline
 from geo.figures.sources import Entity
 
+# A view's places up to this size ride inline with the map's arguments (no extra request);
+# bigger ones are one JSON file the browser fetches.
+INLINE_PLACES_MAX = 300_000  # bytes of JSON
+
 
 @dataclass(frozen=True)
 class Collection:
@@ -72,6 +76,11 @@ class ViewData:
             self._payload = json.dumps(self.records, ensure_ascii=False,
                                        separators=(",", ":")).encode("utf-8")
         return self._payload
+
+    @property
+    def inline(self) -> bool:
+        """Whether the places are small enough to go inline with the map's arguments."""
+        return len(self.payload) <= INLINE_PLACES_MAX
 
     def map_data(self, view: dict[str, Any] | None = None,
                  url: str | None = None) -> dict[str, Any]:

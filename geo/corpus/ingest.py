@@ -73,6 +73,7 @@ class Summary:
     added: list[str] = field(default_factory=list)  # article ids
     duplicates: list[str] = field(default_factory=list)  # article ids already kept
     cluster_seconds: float | None = None  # starting the local Dask cluster, when one was started
+    analysis_cpu: float = 0.0  # CPU seconds spent analysing and writing chunks, wherever
 
     def line(self) -> str:
         return (f"{self.new} new, {self.known} already known, {self.unreadable} unreadable, "
@@ -158,17 +159,20 @@ class Done:
     tables: Tables | None
     messages: list[str]
     bad: list[str]
+    cpu: float = 0.0  # CPU seconds of the thread that analysed (and wrote) the chunk
 
 
 def analyse_chunk(items: list[Item], batches: str | None, probe: str | None = None) -> Done:
     """Analyse a chunk and, when the store's ``batches`` folder is reachable here (``probe``,
     a file the calling process made in it, is seen), write its batch. Runs on a worker."""
+    cpu = time.thread_time()
     t, messages, bad = analyse_items(items)
     if not t["articles"]:
-        return Done(None, None, messages, bad)
+        return Done(None, None, messages, bad, time.thread_time() - cpu)
     if batches is not None and (probe is None or (Path(batches) / probe).exists()):
-        return Done(write_batch(Path(batches), t), None, messages, bad)
-    return Done(None, t, messages, bad)
+        batch = write_batch(Path(batches), t)
+        return Done(batch, None, messages, bad, time.thread_time() - cpu)
+    return Done(None, t, messages, bad, time.thread_time() - cpu)
 
 
 def ingest(store: Store, items: Iterable[Item], *, reanalyse: bool = False,
@@ -229,6 +233,7 @@ def ingest(store: Store, items: Iterable[Item], *, reanalyse: bool = False,
         for shas, done in run(chunks()):
             summary.messages.extend(done.messages)
             summary.unreadable += len(done.bad)
+            summary.analysis_cpu += done.cpu
             batch = done.batch
             if done.tables is not None:
                 batch = store.write_batch(done.tables)

@@ -185,7 +185,9 @@ _NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*(?P<name>{_CAP}(?:\s+{_CAP})*),)
 _PRONOUNS = _LEX.speaker_pronouns
 # the name in commas after a speaker's office: "der Gouverneur des Gebiets, Oleh Synjehubow,";
 # a name has two to four words, the later ones may start with a particle ("Aschraf al-Kudra")
-_APPOSED = re.compile(rf",\s*(?P<name>{_CAP}(?:[^\S\n]+(?:{_CAP}|[a-z]{{1,3}}-[A-ZÄÖÜ][\w\-]*)){{1,3}}),")
+# (also after more of the office: "der Leiter der Militärverwaltung von Charkiw, Oleh ...,")
+_APPOSED = re.compile(rf"(?:\s+{_LINK}\s+[^,.;:()]{{1,40}}?)?,\s*"
+                      rf"(?P<name>{_CAP}(?:[^\S\n]+(?:{_CAP}|[a-z]{{1,3}}-[A-ZÄÖÜ][\w\-]*)){{1,3}}),")
 # weekdays, months, pronouns and the adverbs that open a sentence before an inverted subject
 # ("Insgesamt beziffert der Generalstab ...") are never the source
 _NOT_SOURCES = (_LEX.weekdays | frozenset(_LEX.months) | _LEX.periods | _LEX.sentence_adverbs
@@ -511,9 +513,14 @@ class _Reader:
         tokens = _TOKEN.finditer(self.prose, q.end, ctx.sentence.end)
         in_phrase = in_name = False
         words = 0
+        joined = False  # only a list joiner so far: "45 und 50 Jahren" share the noun
         for tok in tokens:
             word = tok.group()
             key = word.casefold()
+            if joined and word[0].isdigit():
+                joined = False
+                continue
+            joined = words == 0 and key in _LEX.list_joiners
             if word[0].isdigit() or (not word[0].isalnum() and word != "-"):
                 return _Head(None, q.end, kind="other" if key in _UNITS else "none")
             if key in _UNITS:

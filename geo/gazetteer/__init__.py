@@ -32,7 +32,7 @@ from geo.model import Place
 from geo.paths import cache_dir, data_dir
 from geo.text.translit import CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 28  # the pickle's layout version
+FORMAT = 29  # the pickle's layout version
 # The lexicon files whose words the build's rules read (type words here, the recogniser's
 # lists for ``start_keys``): an edited word list rebuilds the index as edited code does.
 _BUILD_LEXICON = ("place_types", "place_context", "person_cues", "organisation_cues",
@@ -240,10 +240,8 @@ class Gazetteer:
     # the words besides the names that are no German word that could begin a place name other
     # than as the first word of a multiword name, decided when built (geo.places.words.start_keys)
     start_keys: frozenset[str] = frozenset()
-    # filled at run time by the recogniser: what each word key says (geo.places.words.Word), and
-    # whether a word outside the index could start a name (a sound key says so, not the index)
+    # filled at run time by the recogniser: what each word key says (geo.places.words.Word)
     word_memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-    open_words: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.multiword_starts:
@@ -260,10 +258,10 @@ class Gazetteer:
     def __getstate__(self) -> dict[str, object]:
         """The index without what the process works out or memoises at run time."""
         return {k: v for k, v in self.__dict__.items()
-                if k not in ("by_id", "word_memo", "open_words")}
+                if k not in ("by_id", "word_memo")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state, word_memo={}, open_words={})
+        self.__dict__.update(state, word_memo={})
 
     def place(self, row: int) -> Place:
         return _place(self.places[row])

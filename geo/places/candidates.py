@@ -12,7 +12,7 @@ from operator import and_
 from geo import lexicon
 from geo.gazetteer import Gazetteer, name_key
 from geo.model import Sentence
-from geo.places.words import alone_could_start, open_could_start
+from geo.places.words import alone_could_start, open_starts
 from geo.text.tokens import TOKEN, SentenceWords, Token, Words
 
 _WORDS = lexicon.load().places
@@ -27,17 +27,26 @@ class Tokens:
     """One sentence's words as the recogniser reads them: the shared ``SentenceWords`` and the
     indexes of the words a name may start with, found by set lookups at C speed."""
 
-    __slots__ = ("words", "starts", "_plural", "prose", "sports")
+    __slots__ = ("words", "starts", "_could", "_plural", "prose", "sports")
 
     def __init__(self, words: SentenceWords, prose: str, capitals: Capitals) -> None:
         self.words, self.prose, self.sports = words, prose, capitals.sports
         flags = map(and_, words.capitals, map(capitals.could.__contains__, words.keys))
-        self.starts = list(compress(count(), flags))
+        self._could = self.starts = list(compress(count(), flags))
         if not capitals.keys.issuperset(words.capital_keys()):
             # a capitalised word the article's scan did not see (only in a sentence that cuts
             # a word): decided by working it out
-            self.starts = [i for i, (capital, key) in enumerate(zip(words.capitals, words.keys))
-                           if capital and capitals.could_start(key)]
+            self._could = self.starts = [
+                i for i, (capital, key) in enumerate(zip(words.capitals, words.keys))
+                if capital and capitals.could_start(key)]
+        elif capitals.first and not self.has_plural_type:
+            # a word that starts a name only with the next one ("Den" of "Den Haag") is no
+            # start without it ("Die", "In" begin multiword names too); only a list after a
+            # plural type word could still make it a region
+            keys, texts, pairs = words.keys, words.texts, capitals.gaz.multiword_pairs
+            last = len(texts) - 1
+            self.starts = [i for i in self.starts if keys[i] not in capitals.first or (
+                i < last and name_key(f"{texts[i]} {texts[i + 1]}") in pairs)]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -53,7 +62,7 @@ class Tokens:
     def has_plural_type(self) -> bool:
         """Whether a plural type word ("Regionen") could head a list of regions here."""
         if not hasattr(self, "_plural"):
-            self._plural = any(self.words.keys[i].endswith(_TYPE_PLURALS) for i in self.starts)
+            self._plural = any(self.words.keys[i].endswith(_TYPE_PLURALS) for i in self._could)
         return self._plural
 
 
@@ -77,7 +86,7 @@ class Capitals:
         no_names = self.keys.difference(gaz.names.keys())
         self.alone = (self.keys - no_names - gaz.lexical_keys) | (self.keys & gaz.start_keys)
         open_keys = (no_names - self.alone).difference(gaz.common_words)
-        self.alone.update(k for k in open_keys if open_could_start(k, gaz))
+        self.alone |= open_starts(open_keys, gaz)
         # words that start a name only with the next one ("Den" of "Den Haag")
         self.first = (self.keys - self.alone) & gaz.multiword_starts
         self.could = self.alone | self.first

@@ -7,18 +7,21 @@ a name it is. Worked out once per word: German capitalises every noun, and most 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
 from geo import lexicon
 from geo.gazetteer import Gazetteer, Row, name_key
-from geo.text.translit import german_key
+from geo.text.translit import german_key, german_keys
 
 _WORDS = lexicon.load().places
 _COMPASS_PREFIXES = _WORDS.compass_prefixes
 _COMPASS = re.compile(f"(?:{'|'.join(_COMPASS_PREFIXES)})" r"(\w{4,})$")
 _TYPE_FORMS = _WORDS.type_forms
+# the last five letters of the type words: a word ending otherwise is none, by one set lookup
+_TYPE_TAILS = frozenset(form[-5:] for form in _TYPE_FORMS)
 # a place this big outweighs the ordinary word its name also is, after a preposition ("in Essen")
 BIG_HOMOGRAPH = 100_000
 
@@ -64,28 +67,27 @@ def alone_could_start(key: str, gaz: Gazetteer) -> bool:
         return key not in gaz.lexical_keys
     if key in gaz.common_words:
         return False
-    return open_could_start(key, gaz)
+    return bool(open_starts((key,), gaz))
 
 
-def open_could_start(key: str, gaz: Gazetteer) -> bool:
-    """``alone_could_start`` for a word that is no name and no frequent word, cached: its
-    sound key, not the index, says whether it is a Cyrillic place."""
-    could = gaz.open_words.get(key)
-    if could is None:
-        if len(gaz.open_words) > 200_000:
-            gaz.open_words.clear()  # a bound for long-running processes fed endless new words
-        could = gaz.open_words[key] = _open_word_could_start(key, gaz)
-    return could
-
-
-def _open_word_could_start(key: str, gaz: Gazetteer) -> bool:
-    if key.endswith(_TYPE_FORMS) or key[:4] in gaz.speaker_prefixes:
-        return True
-    if "-" in key and compound_rows(key, gaz):
-        return True
-    sound = german_key(key)
-    return sound in gaz.sound_starts or (
-        sound in gaz.sounds and _starts_alone(word_of(key, gaz), key, gaz))
+def open_starts(keys: Iterable[str], gaz: Gazetteer) -> set[str]:
+    """The words among ``keys`` (no names, no frequent words) that could start a place name: a
+    type word, a seat of power or a country before a hyphen, else a sound key that is a
+    Cyrillic place's. Decided for an article's new words at once, their sound keys made
+    together (``german_keys``): no memo, as most words of real news are new."""
+    found: set[str] = set()
+    sounded: list[str] = []
+    for key in keys:
+        if (key[-5:] in _TYPE_TAILS and key.endswith(_TYPE_FORMS)) \
+                or key[:4] in gaz.speaker_prefixes or ("-" in key and compound_rows(key, gaz)):
+            found.add(key)
+        else:
+            sounded.append(key)
+    for key, sound in zip(sounded, german_keys(sounded)):
+        if sound in gaz.sound_starts or (
+                sound in gaz.sounds and _starts_alone(word_of(key, gaz), key, gaz)):
+            found.add(key)
+    return found
 
 
 def _starts_alone(word: Word, key: str, gaz: Gazetteer) -> bool:
