@@ -387,8 +387,9 @@ def _typed_region(tokens: Tokens, i: int, sentence: Sentence,
             continue
         hit = Hit(tok.start, span[-1].end, sentence, rows, key, True, 0.95,
                   district=district and gaz.places[rows[0]].feature_code != "ADM1")
-        if tok.key.endswith(_TYPE_PLURALS + _SETTLEMENT_WORDS):
-            # "den Regionen Brjansk, ...", "die Kantonspolizei Zürich": the name alone
+        if hit.district or tok.key.endswith(_TYPE_PLURALS + _SETTLEMENT_WORDS):
+            # "den Regionen Brjansk, ...", "die Kantonspolizei Zürich", "im Bezirk Melk": the
+            # name alone, as news annotators mark it
             hit.start = span[0].start
         return hit, 1 + n
     return None
