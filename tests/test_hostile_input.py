@@ -15,10 +15,16 @@ from geo.text.sentences import MAX_CHARS, split_sentences
 NO_STOP = "die Soldaten in Kursk und Bachmut kämpften bei Charkiw "
 
 
-def _seconds(fn, *args) -> float:
-    start = time.perf_counter()
-    fn(*args)
-    return time.perf_counter() - start
+def _seconds(fn, *args, repeats: int = 1) -> float:
+    """CPU seconds of the quickest of ``repeats`` calls: CPU, not the wall clock, because the
+    machines that run the tests are shared, and what these tests catch is work that grows too
+    fast (seconds where milliseconds are due), not a few percent."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        fn(*args)
+        best = min(best, time.process_time() - start)
+    return best
 
 
 def _read_or_refuse(name: str, data: bytes) -> None:
@@ -44,7 +50,8 @@ def test_sentence_splitting_is_linear_in_time():
     small = article_from_text("s.txt", NO_STOP * 5_000)
     large = article_from_text("l.txt", NO_STOP * 20_000)
     split_sentences(small)  # warm up
-    ratio = _seconds(split_sentences, large) / max(_seconds(split_sentences, small), 1e-3)
+    ratio = (_seconds(split_sentences, large, repeats=3)
+             / max(_seconds(split_sentences, small, repeats=3), 1e-3))
     assert ratio < 10  # four times the text: about four times the time, never sixteen
 
 

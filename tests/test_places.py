@@ -299,3 +299,23 @@ def test_a_city_named_like_its_oblast_is_the_city_unless_a_type_word_says_region
     got = _mentions("SAPORISCHSCHJA – In der Region Saporischschja fiel Strom aus.", gaz)
     assert [(m.surface, m.place.kind) for m in got] == [
         ("SAPORISCHSCHJA", "city"), ("Region Saporischschja", "region")]
+
+
+def test_a_multiword_first_word_starts_only_with_its_pair(gaz):
+    """ "Den" begins "Den Haag" and is tried there; "Die" at a sentence start, or "Den" before
+    another word, is no start. The names themselves are found either way."""
+    from geo.model import Sentence
+    from geo.places.candidates import Capitals, Tokens
+    from geo.text.tokens import Words
+
+    text = "Die Gespräche in Den Haag enden. Den Ausschlag gab Kiew."
+    words = Words(text)
+    capitals = Capitals(words, gaz)
+    assert {"die", "den"} <= capitals.first
+    first, second = Sentence(0, 32, text[:32]), Sentence(33, len(text), text[33:])
+    starts = [words.sentence(first).texts[i] for i in Tokens(words.sentence(first), text,
+                                                             capitals).starts]
+    assert "Den" in starts and "Die" not in starts
+    assert [words.sentence(second).texts[i]
+            for i in Tokens(words.sentence(second), text, capitals).starts] == ["Kiew"]
+    assert [m.surface for m in _mentions(text, gaz)] == ["Den Haag", "Kiew"]
