@@ -64,10 +64,12 @@ class Hit:
     cue: bool = False  # a place-cue preposition right before ("in Bochum")
 
 
-def recognise(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Hit]:
-    """The article's recognised names, before resolution."""
+def recognise(article: Article, sentences: list[Sentence], gaz: Gazetteer,
+              words: Words | None = None) -> list[Hit]:
+    """The article's recognised names, before resolution; ``words`` is the article's shared
+    tokenisation, if a caller made one for other steps too."""
     hits: list[Hit] = []
-    words = Words(article.prose)
+    words = words if words is not None else Words(article.prose)
     capitals = Capitals(words, gaz)
     tokenised = [(s, Tokens(words.sentence(s), article.prose, capitals))
                  for s in capitals.sentences(sentences)]
