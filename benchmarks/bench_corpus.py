@@ -15,10 +15,12 @@ ratio is printed both with it and without it.
 
 ``--rss`` also runs ``python -m geo ingest`` (serial, then ``--workers N``) as a child process
 on fresh stores and samples the resident memory of it and its worker processes: the peak of
-the ingesting process, of the largest worker, and of all of them together.
+the ingesting process, of the largest worker, and of all of them together. ``--processes``
+times every round that way instead (start-up included, memos cold in both): in-process serial
+rounds after the first find the memos warmed by the same articles, which flatters serial.
 
     python benchmarks/bench_corpus.py [--articles 2000 | --corpus DIR] [--workers 2] [--runs 3]
-                                      [--rss]
+                                      [--rss] [--processes]
 """
 
 from __future__ import annotations
@@ -125,6 +127,30 @@ def ingest_process(store: Path, folder: Path, workers: int | None) -> dict[str, 
             "child": child_peak / mb, "total": total_peak / mb}
 
 
+def process_rounds(args: argparse.Namespace, base: Path, source: Path) -> int:
+    """Serial and parallel ``geo ingest`` as fresh processes, in turn, ``--runs`` rounds."""
+    walls: dict[int | None, list[float]] = {None: [], args.workers: []}
+    ratios = []
+    for run in range(args.runs):
+        said = []
+        for workers in (None, args.workers):
+            shutil.rmtree(base / "r", ignore_errors=True)
+            r = ingest_process(base / "r", source, workers)
+            walls[workers].append(r["wall"])
+            said.append(f"{'serial' if workers is None else f'{workers} workers'} "
+                        f"{r['wall']:.1f} s = {args.articles / r['wall']:.0f} articles/s, CPU "
+                        f"{r['cpu']:.1f} s, peak RSS {r['main']:.0f} MB (largest worker "
+                        f"{r['child']:.0f} MB, all {r['total']:.0f} MB)")
+        ratios.append(walls[None][-1] / walls[args.workers][-1])
+        print(f"run {run + 1} (processes): {'; '.join(said)}; ratio {ratios[-1]:.2f}; {load()}")
+    med = statistics.median
+    print(f"geo ingest as processes, median of {args.runs}: serial "
+          f"{args.articles / med(walls[None]):.0f} articles/s, {args.workers} workers "
+          f"{args.articles / med(walls[args.workers]):.0f} articles/s, ratio {med(ratios):.2f}")
+    shutil.rmtree(base / "r", ignore_errors=True)
+    return 0
+
+
 def load() -> str:
     return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -142,6 +168,10 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="serial/parallel rounds (default 3)")
     ap.add_argument("--rss", action="store_true",
                     help="also measure `python -m geo ingest` in a child process: peak memory")
+    ap.add_argument("--processes", action="store_true",
+                    help="time each round as fresh `python -m geo ingest` processes (serial, "
+                         "then --workers N), start-up included, so no run inherits the memos "
+                         "an earlier run of this process warmed on the same articles")
     args = ap.parse_args()
     print(f"{load()} on {os.cpu_count()} cores")
     gazetteer.load()
@@ -156,6 +186,8 @@ def main() -> int:
             cold = write_corpus(source, args.articles)
             print(f"corpus: {args.articles} articles, {cold:.1f} never-seen capitalised words "
                   "each")
+        if args.processes:
+            return process_rounds(args, base, source)
         serial, parallel, ratios, steady, starts, s_cpus, p_cpus = [], [], [], [], [], [], []
         w_cpus, bounds = [], []
         for run in range(args.runs):

@@ -17,6 +17,7 @@ from geo.model import Actor, Article, Figure, Mention, Sentence
 from geo.places.mentions import find_mentions
 from geo.text.normalise import View
 from geo.text.sentences import split_sentences
+from geo.text.tokens import Words
 
 
 @dataclass
@@ -53,7 +54,8 @@ def _analyse(result: Analysis, gaz: gazetteer.Gazetteer) -> None:
         # characters or HTML entities; the view maps every offset back into article.text.
         view = View(article)
         sentences = split_sentences(view.article)
-        mentions = find_mentions(view.article, sentences, gaz)
+        words = Words(view.article.prose)  # one tokenisation for the steps that read words
+        mentions = find_mentions(view.article, sentences, gaz, words)
         actors = find_actors(view.article, sentences)
         figures = extract_figures(view.article, sentences, mentions, actors)
         result.sentences[article.id] = view.sentences(sentences)

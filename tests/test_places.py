@@ -319,3 +319,18 @@ def test_a_multiword_first_word_starts_only_with_its_pair(gaz):
     assert [words.sentence(second).texts[i]
             for i in Tokens(words.sentence(second), text, capitals).starts] == ["Kiew"]
     assert [m.surface for m in _mentions(text, gaz)] == ["Den Haag", "Kiew"]
+
+
+def test_a_shared_tokenisation_gives_the_same_mentions_and_keeps_the_sentences_read(gaz):
+    """The pipeline makes one ``Words`` per article; places read their sentences from it."""
+    from geo.text.reading import article_from_text
+    from geo.text.sentences import split_sentences
+    from geo.text.tokens import Words
+
+    article = article_from_text("a.txt", "Das Wetter war schön. Drohnen trafen Charkiw am Montag.")
+    sentences = split_sentences(article)
+    words = Words(article.prose)
+    shared = find_mentions(article, sentences, gaz, words)
+    assert [(m.surface, m.start) for m in shared] == \
+        [(m.surface, m.start) for m in find_mentions(article, sentences, gaz)] == [("Charkiw", 37)]
+    assert list(words._sentences) == [(sentences[1].start, sentences[1].end)]

@@ -73,10 +73,12 @@ class Hit:
     district: bool = False  # "im Bezirk Melk": the district, its seat's place standing for it
 
 
-def recognise(article: Article, sentences: list[Sentence], gaz: Gazetteer) -> list[Hit]:
-    """The article's recognised names, before resolution."""
+def recognise(article: Article, sentences: list[Sentence], gaz: Gazetteer,
+              words: Words | None = None) -> list[Hit]:
+    """The article's recognised names, before resolution; ``words`` is the article's shared
+    tokenisation, if a caller made one for other steps too."""
     hits: list[Hit] = []
-    words = Words(article.prose)
+    words = words if words is not None else Words(article.prose)
     capitals = Capitals(words, gaz)
     tokenised = [(s, Tokens(words.sentence(s), article.prose, capitals))
                  for s in capitals.sentences(sentences)]
