@@ -4,18 +4,9 @@ genitive before a noun, local services named after their town."""
 
 from __future__ import annotations
 
+from place_mentions import mentions as _mentions
+
 from geo import lexicon
-from geo.places.mentions import find_mentions
-from geo.text.reading import article_from_text
-from geo.text.sentences import split_sentences
-
-
-def _mentions(text: str, gaz):
-    article = article_from_text("t.txt", text)
-    found = find_mentions(article, split_sentences(article), gaz)
-    for m in found:
-        assert article.text[m.start:m.end] == m.surface
-    return found
 
 
 def _by_surface(text: str, gaz) -> dict[str, tuple[str, str]]:
