@@ -50,3 +50,21 @@ def test_the_keys_of_many_names_at_once_are_each_ones_key():
     for odd in (["Kiew", "بغداد"], ["Kiew", "Ba\nchmut", "Tschassiw"]):
         assert german_keys(odd) == [german_key(n) for n in odd]
     assert german_keys([]) == [] and german_keys([""]) == [""]
+
+
+@pytest.mark.parametrize("german, english", [
+    ("Chan Junis", "Khān Yūnis"), ("El Fascher", "El Fasher"), ("Nabatijeh", "Nabatieh"),
+])
+def test_german_spellings_of_arabic_names_meet_the_english_ones(german, english):
+    assert german_key(german) == english_key(english)
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Bei einem Angriff in Chan Junis starben drei Menschen.", "Chan Junis", "PS"),
+    ("Die Miliz kontrolliert die Stadt El Fascher.", "El Fascher", "SD"),
+])
+def test_a_german_spelling_finds_a_town_in_an_arabic_speaking_country(gaz, text, surface,
+                                                                       country):
+    from place_mentions import mentions
+
+    assert [(m.surface, m.place.country_code) for m in mentions(text, gaz)] == [(surface, country)]

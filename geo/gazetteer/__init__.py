@@ -30,7 +30,7 @@ from typing import NamedTuple, overload
 from geo import lexicon
 from geo.model import Place
 from geo.paths import cache_dir, data_dir
-from geo.text.translit import CYRILLIC_COUNTRIES, english_key, german_key
+from geo.text.translit import ARABIC_COUNTRIES, CYRILLIC_COUNTRIES, english_key, german_key
 
 FORMAT = 29  # the pickle's layout version
 # The lexicon files whose words the build's rules read (type words here, the recogniser's
@@ -600,7 +600,7 @@ def build() -> Gazetteer:
     gaz = Gazetteer(Places(b.places), names, {k: tuple(v) for k, v in b.typed.items()},
                     frozenset(speakers), _lexical_keys(b), _first_names(), _common_words(),
                     sounds=sounds,
-                    sound_starts=frozenset(k.split(" ", 1)[0] for k in sounds if " " in k))
+                    sound_starts=_sound_starts(sounds))
     # the recogniser's rules decide which words start names; it imports this module
     from geo.places.words import start_keys
 
@@ -608,11 +608,27 @@ def build() -> Gazetteer:
     return gaz
 
 
+_SOUNDED = CYRILLIC_COUNTRIES | ARABIC_COUNTRIES
+
+
+# German words this frequent ("den", "die") start no two-word name by sound ("Den Den", Yemen):
+# every sentence would try them for a name that is never meant
+_FUNCTION_WORD_FREQUENCY = 1e-4
+
+
+def _sound_starts(sounds: dict[str, tuple[int, ...]]) -> frozenset[str]:
+    """The first words of the two-word names in the sound index, but German function words."""
+    frequency = _german_frequencies()
+    firsts = {k.split(" ", 1)[0] for k in sounds if " " in k}
+    return frozenset(w for w in firsts if frequency.get(w, 0.0) < _FUNCTION_WORD_FREQUENCY)
+
+
 def _sounds(places: list[Row]) -> dict[str, tuple[int, ...]]:
-    """Settlements in countries that romanise from Cyrillic, by the sound key of their name."""
+    """Settlements in countries that romanise from Cyrillic or Arabic, by the sound key of their
+    name."""
     index: dict[str, list[int]] = {}
     for row, p in enumerate(places):
-        if p.country_code in CYRILLIC_COUNTRIES and p.feature_code.startswith("PPL"):
+        if p.country_code in _SOUNDED and p.feature_code.startswith("PPL"):
             index.setdefault(english_key(p.name), []).append(row)
     return {k: tuple(v) for k, v in index.items()}
 

@@ -1,4 +1,5 @@
-"""One spelling key for the German and the English romanisation of a Cyrillic place name.
+"""One spelling key for the German and the English romanisation of a Cyrillic (or Arabic) place
+name.
 
 German news writes "Wuhledar", "Tschassiw Jar", "Torezk", "Saporischschja"; GeoNames names the
 same towns "Vuhledar", "Chasiv Yar", "Toretsk", "Zaporizhzhya" and carries German alternates
@@ -7,8 +8,9 @@ mapped back to a coarse key of sounds: the German and the English form of a name
 
 The key merges sounds the two systems write differently (German "sch" is English "sh" and
 "zh", German "s" is English "s" and "z", German "j" is English "y" and "i"). It is lossy on
-purpose and is used only for places in countries whose names are romanised from Cyrillic,
-and only for words the gazetteer does not hold as written.
+purpose and is used only for places in countries whose names are romanised from Cyrillic or
+Arabic (German writes "ch", "sch", "j" for English "kh", "sh", "y" in both), and only for words
+the gazetteer does not hold as written.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ import unicodedata
 
 # Countries whose GeoNames names are romanised from Cyrillic and which German news names often.
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
+# Countries whose GeoNames names are English romanisations of Arabic, which German writes by the
+# same German rules ("Chan Junis" for Khan Yunis, "El Fascher" for El Fasher, "Nabatijeh").
+ARABIC_COUNTRIES = frozenset({"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS",
+                              "QA", "SA", "SD", "SY", "TN", "AE", "YE"})
 
 
 def _table(sounds: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
