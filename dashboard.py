@@ -107,7 +107,7 @@ def reset_filters(span: timeline.Span) -> None:
     removed key lets the browser send its old value again with the next action."""
     for key in LABELS:
         st.session_state[f"f_{key}"] = []
-    st.session_state["f_q"] = ""
+    st.session_state["f_q"] = st.session_state["f_article_q"] = ""
     lo, hi = _day(span[0]), _day(span[1])
     if lo and hi and lo < hi:
         st.session_state["f_time"] = (lo, hi)
@@ -123,7 +123,13 @@ def sidebar_view(whole: views.Collection) -> filters.View:
                "source": lambda k: entities[k].name if k in entities else k,
                "kind": popups.kind_label,
                "article": lambda a: titles.get(a) or a}
-    values = {key: tuple(st.sidebar.multiselect(label, opts[key], key=f"f_{key}",
+    offered = dict(opts)
+    if len(opts["article"]) > views.LIST_MAX:  # never thousands of titles in the page
+        found = st.sidebar.text_input(
+            "Artikel suchen", key="f_article_q", placeholder="Wort im Titel",
+            help=f"Die Artikelauswahl bietet die {views.LIST_MAX} neuesten Treffer an.")
+        offered["article"] = whole.article_choices(found, st.session_state.get("f_article", []))
+    values = {key: tuple(st.sidebar.multiselect(label, offered[key], key=f"f_{key}",
                                                  placeholder="alle",
                                                  format_func=formats.get(key, str)))
               for key, label in LABELS.items()}
@@ -207,9 +213,16 @@ def fly_to_choice(data: views.ViewData) -> None:
 
 def side_panel(data: views.ViewData) -> None:
     labels = data.labels
-    if st.session_state.get("f_place") not in (None, *labels):
-        st.session_state["f_place"] = None  # a place this view does not show
-    place = st.selectbox("Ort (Name tippen: „Kiew“ oder „Kyiv“)", list(labels), key="f_place",
+    chosen = st.session_state.get("f_place")
+    if chosen and chosen not in labels:
+        st.session_state["f_place"] = chosen = None  # a place this view does not show
+    found = ""
+    if len(labels) > views.LIST_MAX:  # never thousands of names in the page
+        found = st.text_input("Ort suchen", key="f_place_q", placeholder="Name",
+                              help=f"Die Liste bietet die {views.LIST_MAX} meistgenannten "
+                                   "Treffer an.")
+    place = st.selectbox("Ort (Name tippen: „Kiew“ oder „Kyiv“)",
+                         data.place_choices(found, chosen), key="f_place",
                          format_func=labels.get, placeholder="Markierung anklicken oder Ort wählen",
                          on_change=fly_to_choice, args=(data,))
     if not place:
@@ -327,12 +340,16 @@ def timeline_tab(view_fc: dict) -> None:
 @st.cache_resource(show_spinner=False, max_entries=6)
 def places_frame(root: str, generation: str, key: str) -> pd.DataFrame:
     """The places table of a view (as ``load_view``), made once. Never modified."""
-    return pd.DataFrame(load_view(root, generation, key).places_rows())
+    return pd.DataFrame(load_view(root, generation, key).places_rows()[:views.LIST_MAX])
 
 
 def places_table(root: str, generation: str, key: str) -> None:
-    """The places, most reported first."""
-    st.dataframe(places_frame(root, generation, key), hide_index=True, width="stretch")
+    """The most reported places; all of them are in the exports."""
+    frame = places_frame(root, generation, key)
+    st.dataframe(frame, hide_index=True, width="stretch")
+    note = views.places_note(len(frame), len(load_view(root, generation, key).labels))
+    if note:
+        st.caption(note)
 
 
 def without_place_tab(view_fc: dict) -> None:

@@ -241,3 +241,30 @@ def test_reset_clears_a_source_filter_for_good(app):
     at.button(key="add_go").click().run()
     assert at.multiselect(key="f_source").value == []
     assert "von 4 Artikeln" in caption(at) and not at.query_params.get("source")
+
+
+def test_big_store_lists_only_the_newest_and_the_searched(app, base_store, monkeypatch):
+    """As a store with more articles and places than a list shows (``LIST_MAX`` set to 1)."""
+    from geo.app import views
+
+    monkeypatch.setattr(views, "LIST_MAX", 1)
+    app.query_params["article"] = "a_kursk"  # a link keeps an article beyond the newest
+    at = app.run()
+    assert not at.exception
+    assert at.multiselect(key="f_article").value == ["a_kursk"]
+    offered = at.multiselect(key="f_article").options  # as labels: the newest, the chosen
+    assert [x[:12] for x in offered] == ["Kiew meldete", "Bei Plekhovo"]
+    at.text_input(key="f_article_q").input("soldaten getötet").run()
+    offered = at.multiselect(key="f_article").options
+    assert [x[:12] for x in offered] == ["Nach Angaben", "Bei Plekhovo"]
+    at.multiselect(key="f_article").set_value(["a_kursk", "c_undated"]).run()
+    assert at.query_params["article"] == ["a_kursk", "c_undated"]
+    at.multiselect(key="f_article").set_value([]).run()
+    assert len(at.selectbox(key="f_place").options) == 1
+    assert at.dataframe[0].value.shape[0] == 1
+    places = int(caption(at).split(" Orte")[0])
+    assert places > 1 and any(c.value.startswith(f"1 von {places} Orten") for c in at.caption)
+    at.text_input(key="f_place_q").input("seoul").run()
+    assert at.selectbox(key="f_place").options == ["Seoul"]
+    at.selectbox(key="f_place").set_value(place_written(base_store, "Seoul")).run()
+    assert "Seoul" in html_text(at)

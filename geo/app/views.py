@@ -9,7 +9,9 @@ Pure data over the FeatureCollection dict: no Streamlit here."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from geo.app import exports, filters, mapview, popups, timeline
@@ -18,6 +20,30 @@ from geo.figures.sources import Entity
 # A view's places up to this size ride inline with the map's arguments (no extra request);
 # bigger ones are one JSON file the browser fetches.
 INLINE_PLACES_MAX = 300_000  # bytes of JSON
+# A list widget or table shows at most this many entries: at 10,000 articles the browser spent
+# seconds on 10,000 titles as options and an 8,562-row table sent with every view.
+LIST_MAX = 200
+
+
+def choices(ranked: Sequence[str], labels: dict[str, str], query: str,
+            selected: Sequence[str], limit: int) -> list[str]:
+    """What a list widget offers: the first ``limit`` of ``ranked`` whose label contains
+    ``query`` (any case), then whatever is selected (a widget's value must be among its
+    options)."""
+    needle = query.strip().casefold()
+    hits = (k for k in ranked if needle in labels.get(k, k).casefold())
+    shown = list(islice(hits, limit))
+    seen = set(shown)
+    return shown + [k for k in dict.fromkeys(selected) if k not in seen]
+
+
+def places_note(shown: int, total: int) -> str | None:
+    """Said under a places table that shows only the most reported places."""
+    if shown >= total:
+        return None
+    n = popups.german_number
+    return (f"{n(shown)} von {n(total)} Orten (die meistgenannten); die Filter eingrenzen oder "
+            "im Tab „Export“ alle herunterladen.")
 
 
 @dataclass(frozen=True)
@@ -30,13 +56,27 @@ class Collection:
     entities: dict[str, Entity]
     titles: dict[str, str]  # article id -> its label (title or first words)
     undated: dict[str, int]
+    newest: list[str] = field(default_factory=list)  # article ids, newest published first
+
+    def article_choices(self, query: str, selected: Sequence[str] = ()) -> list[str]:
+        """The article filter's options: the newest ``LIST_MAX`` articles whose label contains
+        ``query``, and the selected ones."""
+        return choices(self.newest, self.titles, query, selected, LIST_MAX)
 
 
 def collection(fc: dict[str, Any]) -> Collection:
     return Collection(fc=fc, options=filters.options(fc), span=timeline.date_range(fc),
                       entities=filters.source_names(fc),
                       titles={a["id"]: a.get("label") or a["id"] for a in fc["articles"]},
-                      undated=timeline.undated_counts(fc))
+                      undated=timeline.undated_counts(fc), newest=newest_first(fc))
+
+
+def newest_first(fc: dict[str, Any]) -> list[str]:
+    """Article ids by publication day, newest first; undated ones last, newest added first."""
+    published = timeline.article_dates(fc)
+    by_added = sorted(fc["articles"], key=lambda a: a.get("added") or "", reverse=True)
+    return [a["id"] for a in sorted(by_added, key=lambda a: published.get(a["id"]) or "",
+                                    reverse=True)]
 
 
 def view_key(view: filters.View) -> str:
@@ -66,6 +106,7 @@ class ViewData:
     published: dict[str, str | None] = field(default_factory=dict)
     _payload: bytes | None = None
     _places_rows: list[dict[str, Any]] | None = None
+    _ranked: list[str] | None = None
     _map_base: dict[str, Any] | None = None
 
     @property
@@ -104,6 +145,20 @@ class ViewData:
             return None
         span = timeline.place_span(feature["properties"], self.published)
         return popups.panel_html(feature, self.figures.get(place_id, []), self.articles, span)
+
+    def place_choices(self, query: str, selected: str | None = None) -> list[str]:
+        """The place list's options, in the labels' reading order: all places of a small view;
+        of a big one the ``LIST_MAX`` most reported whose label contains ``query``, and the
+        selected place (a click on the map may open any)."""
+        if len(self.labels) <= LIST_MAX:
+            return list(self.labels)
+        if self._ranked is None:
+            weight = {pid: len(f["properties"]["mentions"]) + len(self.figures.get(pid, []))
+                      for pid, f in self.features.items()}
+            self._ranked = sorted(self.labels, key=lambda pid: -weight[pid])
+        picked = set(choices(self._ranked, self.labels, query, [selected] if selected else [],
+                             LIST_MAX))
+        return [pid for pid in self.labels if pid in picked]
 
     def places_rows(self) -> list[dict[str, Any]]:
         """The places table, most reported first."""
