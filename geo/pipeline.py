@@ -56,8 +56,8 @@ def _analyse(result: Analysis, gaz: gazetteer.Gazetteer) -> None:
         sentences = split_sentences(view.article)
         words = Words(view.article.prose)  # one tokenisation for the steps that read words
         mentions = find_mentions(view.article, sentences, gaz, words)
-        actors = find_actors(view.article, sentences, words)
-        figures = extract_figures(view.article, sentences, mentions, actors, words)
+        actors = find_actors(view.article, sentences)
+        figures = extract_figures(view.article, sentences, mentions, actors)
         result.sentences[article.id] = view.sentences(sentences)
         result.mentions.extend(view.mentions(mentions))
         result.actors.extend(view.actors(actors))

@@ -433,24 +433,3 @@ def test_a_continuing_sentence_without_a_category_word_still_borrows() -> None:
     figures = analyse_text("Der Generalstab meldete 300 Tote. Es seien sogar 400 gewesen.")
     assert [(f.low, f.category, f.source) for f in figures] == [
         (300, "killed", "Generalstab"), (400, "killed", "Generalstab")]
-
-
-def test_the_pipelines_shared_words_read_as_the_steps_own() -> None:
-    """geo.pipeline hands actors and figures the Words places already tokenised: the same
-    figures, actors and sources as when each step tokenises for itself."""
-    from geo.text.tokens import Words
-
-    text = ("Nach Angaben der Armee wurden 3000 US-Soldaten verlegt. Zwölf Ukrainer wurden "
-            "getötet, 40 weitere verletzt, sagte Ryder.")
-    article = Article("t", "t.txt", "", text, [Span(0, len(text))])
-    sentences = [Sentence(m.start(), m.end(), m.group())
-                 for m in re.finditer(r"\S.*?(?:[.?!](?=\s|$)|$)", text)]
-    words = Words(text)
-    for s in sentences:
-        words.sentence(s)
-    actors = find_actors(article, sentences, words)
-    assert actors == find_actors(article, sentences) and actors
-    shared = extract_figures(article, sentences, [], actors, words)
-    assert shared == extract_figures(article, sentences, [], actors)
-    assert [(f.low, f.category, f.source) for f in shared] == \
-        [(3000, "troops", "Armee"), (12, "killed", "Ryder"), (40, "wounded", "Ryder")]

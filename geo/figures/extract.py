@@ -36,9 +36,9 @@ from geo.figures.actors import actor_kind
 from geo.figures.quantities import Quantity, find_quantities, is_date, may_hold_number
 from geo.lexicon import alternation
 from geo.model import Actor, Article, Category, Figure, Mention, Sentence
-from geo.text.tokens import PIECE, SentenceWords, Token, Words
 
 _LEX = lexicon.load()
+_TOKEN = re.compile(r"[^\W\d_][\w\-]*|\d[\d.,]*(?:\d|\b)|[^\w\s]")
 _PREPOSITIONS = _LEX.prepositions
 _LOCATIVE = _LEX.role("locative")
 _ARTICLES = _LEX.articles
@@ -260,10 +260,6 @@ class _Sentence:
         self.figures: list[Figure] = []
 
     @cached_property
-    def words(self) -> SentenceWords:
-        return self.reader.words.sentence(self.sentence)
-
-    @cached_property
     def clauses(self) -> list[tuple[int, int]]:
         return self.reader._clauses(self.sentence, self.text)
 
@@ -292,20 +288,18 @@ class _Sentence:
 
 
 def extract_figures(article: Article, sentences: list[Sentence], mentions: list[Mention],
-                    actors: list[Actor], words: Words | None = None) -> list[Figure]:
-    """Every troop, casualty and area figure in the article, in text order. ``words`` is the
-    article's shared tokenisation (made here when not given)."""
-    return _Reader(article, sentences, mentions, actors, words or Words(article.prose)).run()
+                    actors: list[Actor]) -> list[Figure]:
+    """Every troop, casualty and area figure in the article, in text order."""
+    return _Reader(article, sentences, mentions, actors).run()
 
 
 class _Reader:
     """One article's figures; holds what the sentences share."""
 
     def __init__(self, article: Article, sentences: list[Sentence], mentions: list[Mention],
-                 actors: list[Actor], words: Words) -> None:
+                 actors: list[Actor]) -> None:
         self.article = article
         self.prose = article.prose
-        self.words = words
         self.ctx = [_Sentence(self, i, s) for i, s in enumerate(sentences)]
         self.places = sorted((m for m in mentions if m.role == "place"), key=lambda m: m.start)
         self.country_of = {m.place.place_id: m.place.country_code for m in self.places}
@@ -404,8 +398,8 @@ class _Reader:
             src = apposed.group("name") if apposed else _clean_source(m.group(group))
             if src:
                 frames.append((sentence.start + m.start(m.lastgroup or "src"), src, True))
-        speech = not _SPEECH_WORDS.isdisjoint(ctx.words.word_set)
-        for m in _SPEECH_VERB.finditer(text) if speech else ():
+        words = _WORDS.findall(text)
+        for m in _SPEECH_VERB.finditer(text) if not _SPEECH_WORDS.isdisjoint(words) else ():
             src = self._speaker(ctx, m)
             if src:
                 frames.append((sentence.start + m.start(), src, False))
@@ -516,11 +510,13 @@ class _Reader:
 
     def _head(self, ctx: _Sentence, q: Quantity) -> _Head:
         """The noun the number counts, skipping participles and pre-nominal phrases."""
+        tokens = _TOKEN.finditer(self.prose, q.end, ctx.sentence.end)
         in_phrase = in_name = False
         words = 0
         joined = False  # only a list joiner so far: "45 und 50 Jahren" share the noun
-        for tok in ctx.words.pieces_from(q.end):
-            word, key = tok.text, tok.key
+        for tok in tokens:
+            word = tok.group()
+            key = word.casefold()
             if joined and word[0].isdigit():
                 joined = False
                 continue
@@ -544,16 +540,16 @@ class _Reader:
                 break
         return _Head(None, q.end)
 
-    def _noun(self, ctx: _Sentence, q: Quantity, tok: Token) -> _Head:
-        key = tok.key
-        np_text = self.prose[q.end:tok.end]
+    def _noun(self, ctx: _Sentence, q: Quantity, tok: re.Match[str]) -> _Head:
+        key = tok.group().casefold()
+        np_text = self.prose[q.end:tok.end()]
         category = _noun_category(key)
-        people = self._people_actor(tok.start, tok.end)
+        people = self._people_actor(tok.start(), tok.end())
         if category is None and key not in _TROOP_WORDS and \
                 key.rsplit("-", 1)[-1] not in _PEOPLE_WORDS and people is None:
-            return _Head(None, tok.end, kind="other")
+            return _Head(None, tok.end(), kind="other")
         military = category == "troops" or key in _TROOP_WORDS
-        predicate = _predicate(np_text) or self._clause_predicate(ctx, q.start, tok.end)
+        predicate = _predicate(np_text) or self._clause_predicate(ctx, q.start, tok.end())
         clause = self._clause_text(ctx, q.start)
         among = _AMONG.match(clause)
         # a sentence that opens with "Darunter" picks from the last figure before it
@@ -573,8 +569,8 @@ class _Reader:
             elif military or _DEPLOYED.search(clause):
                 category = "troops"
             else:
-                return _Head(None, tok.end, kind="other")
-        return _Head(category, tok.end, military, "noun", people)
+                return _Head(None, tok.end(), kind="other")
+        return _Head(category, tok.end(), military, "noun", people)
 
     def _whole_before(self, ctx: _Sentence) -> Figure | None:
         """The figure a sentence that opens with "Darunter" or "Unter ihnen" picks from."""
@@ -740,7 +736,7 @@ class _Reader:
 
     def _category_after(self, a: Actor) -> Category | None:
         """What the noun right after a demonym adjective counts: "russischen Verluste"."""
-        nxt = PIECE.search(self.prose, a.end)
+        nxt = _TOKEN.search(self.prose, a.end)
         return _noun_category(nxt.group().casefold()) if nxt else None
 
     # --- source and places --------------------------------------------------------------

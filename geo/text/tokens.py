@@ -4,18 +4,13 @@
 only at names), and tokenises a sentence only when a step asks for it, once: ``sentence(s)``
 gives its ``SentenceWords`` (texts, offsets, case-folded keys; a ``Token`` object per word only
 when one is read). The splitting is ``re.split`` on a capturing pattern and the offsets are
-running sums of the pieces' lengths, so no Python code runs per word. Two more views, each
-made once when first asked for: ``word_set`` (the words and their letter runs, to test a text
-for the words of a list) and a sentence's ``pieces_from`` (words, numbers and punctuation, as
-figures read them after a number).
+running sums of the pieces' lengths, so no Python code runs per word.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
-from itertools import accumulate, compress, filterfalse
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from geo.model import Sentence
@@ -37,12 +32,6 @@ CAPITAL = re.compile(_CAPITAL_WORD)
 _SPLIT_TOKENS = re.compile(f"({_WORD})")
 _SPLIT_CAPITALS = re.compile(f"({_CAPITAL_WORD})")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-# What figures read after a number: a word with its hyphens ("Soldaten-"), a number with its
-# dots and commas ("10.000"), or one punctuation mark; the pieces are what ``TOKEN`` words are
-# not, so they are a view of their own.
-PIECE = re.compile(r"[^\W\d_][\w\-]*|\d[\d.,]*(?:\d|\b)|[^\w\s]")
-_SPLIT_PIECES = re.compile(f"({PIECE.pattern})")
-_LETTERS = re.compile(r"[^\W\d_]+")
 _FIRST = itemgetter(0)
 
 
@@ -51,16 +40,6 @@ def _split(pattern: re.Pattern[str], text: str, offset: int) -> tuple[list[str],
     pieces = pattern.split(text)
     ends = list(accumulate(map(len, pieces), initial=offset))
     return pieces[1::2], ends[1:-1:2]
-
-
-def _word_set(texts: list[str]) -> set[str]:
-    """The words and the letter runs of those with other characters in them ("US" and
-    "Angaben" of "US-Angaben"): every run of letters of the text is in it, so a step tests a
-    text for the words of a list by one set operation, in C."""
-    found = set(texts)
-    for text in filterfalse(str.isalpha, list(found)):
-        found.update(_LETTERS.findall(text))
-    return found
 
 
 class Token:
@@ -81,13 +60,11 @@ class SentenceWords:
     ``capitals`` (whether each starts with a capital) as lists; ``self[i]`` is a ``Token``,
     made the first time it is read."""
 
-    __slots__ = ("texts", "starts", "_keys", "_capitals", "_made", "_prose", "_start", "_end",
-                 "_pieces", "_word_set")
+    __slots__ = ("texts", "starts", "_keys", "_capitals", "_made")
 
     def __init__(self, prose: str, start: int, end: int) -> None:
         self.texts, self.starts = _split(_SPLIT_TOKENS, prose[start:end], start)
         self._made: list[Token | None] = [None] * len(self.texts)
-        self._prose, self._start, self._end = prose, start, end
 
     @property
     def keys(self) -> list[str]:
@@ -100,28 +77,6 @@ class SentenceWords:
         if not hasattr(self, "_capitals"):
             self._capitals = list(map(str.isupper, map(_FIRST, self.texts)))
         return self._capitals
-
-    @property
-    def word_set(self) -> set[str]:
-        """The words and their letter runs (see ``_word_set``), made once."""
-        if not hasattr(self, "_word_set"):
-            self._word_set = _word_set(self.texts)
-        return self._word_set
-
-    def pieces_from(self, offset: int) -> Iterator[Token]:
-        """The ``PIECE``s from ``offset`` to the sentence end, as ``PIECE.finditer`` reads
-        them from there: the sentence's, split once when first asked for, unless ``offset``
-        falls inside one of them, where they are read afresh."""
-        if not hasattr(self, "_pieces"):
-            self._pieces = _split(_SPLIT_PIECES, self._prose[self._start:self._end], self._start)
-        texts, starts = self._pieces
-        i = bisect_left(starts, offset)
-        if i and starts[i - 1] + len(texts[i - 1]) > offset:
-            for m in PIECE.finditer(self._prose, offset, self._end):
-                yield Token(m.start(), m.end(), m.group())
-            return
-        for k in range(i, len(texts)):
-            yield Token(starts[k], starts[k] + len(texts[k]), texts[k])
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -147,8 +102,7 @@ class SentenceWords:
 class Words:
     """An article's words: its capitalised ones at once, a sentence's all when asked for."""
 
-    __slots__ = ("prose", "astral", "capital_texts", "capital_starts", "_keys", "_sentences",
-                 "_word_set")
+    __slots__ = ("prose", "astral", "capital_texts", "capital_starts", "_keys", "_sentences")
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
@@ -162,14 +116,6 @@ class Words:
         if not hasattr(self, "_keys"):
             self._keys = list(map(str.casefold, self.capital_texts))
         return self._keys
-
-    @property
-    def word_set(self) -> set[str]:
-        """All the article's words and their letter runs (see ``_word_set``), for steps that
-        look for lower-case words too; tokenised the first time a step asks."""
-        if not hasattr(self, "_word_set"):
-            self._word_set = _word_set(TOKEN.findall(self.prose))  # no offsets needed
-        return self._word_set
 
     def sentence(self, s: Sentence) -> SentenceWords:
         """The sentence's words, tokenised the first time a step asks."""
