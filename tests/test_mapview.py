@@ -140,19 +140,6 @@ def test_popup_record_is_small_german_and_plain_text():
     assert "Plekhovo" in rec["quote"] and "<mark>" not in rec["quote"]
 
 
-def test_a_big_view_leaves_the_popup_quotes_to_the_side_panel(monkeypatch):
-    from geo.app import mapview
-
-    monkeypatch.setattr(mapview, "QUOTED_PLACES", len(FC["features"]) - 1)
-    big = {p["label"]: p["popup"] for p in marker_records(FC)}
-    monkeypatch.setattr(mapview, "QUOTED_PLACES", len(FC["features"]))
-    small = {p["label"]: p["popup"] for p in marker_records(FC)}
-    assert all("quote" not in popup for popup in big.values())
-    assert all(popup["quote"] for popup in small.values())
-    assert big == {label: {k: v for k, v in popup.items() if k != "quote"}
-                   for label, popup in small.items()}
-
-
 def test_labels_are_unique_and_clicks_map_back():
     twin = json.loads(json.dumps(FC["features"][0]))
     twin["properties"].update(place_id="geonames:701754", admin1="Crimea", country_code="UA")

@@ -98,12 +98,6 @@ def place_for_click(tooltip: str | None, features: list[dict[str, Any]]) -> str 
     return None
 
 
-# A view with more places sends its popups without their quote: at 8,700 places the quotes are
-# 1.5 MB of the 4 MB the browser fetches and parses before the map shows, and a click shows
-# every quote of the place in the side panel anyway.
-QUOTED_PLACES = 1_000
-
-
 def marker_records(fc: dict[str, Any], labels: dict[str, str] | None = None,
                    by_place: dict[str, list[dict[str, Any]]] | None = None,
                    published: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
@@ -112,7 +106,6 @@ def marker_records(fc: dict[str, Any], labels: dict[str, str] | None = None,
     by_place = by_place if by_place is not None else figures_by_place(fc.get("figures", []))
     labels = labels if labels is not None else place_labels(fc["features"])
     published = published if published is not None else timeline.article_dates(fc)
-    quote = len(fc["features"]) <= QUOTED_PLACES
     out = []
     for feat in fc["features"]:
         props = feat["properties"]
@@ -124,7 +117,7 @@ def marker_records(fc: dict[str, Any], labels: dict[str, str] | None = None,
             "shape": KIND_SHAPES.get(props.get("kind", ""), "circle"),
             "colour": ROLE_COLOURS[role_of(props)], "size": marker_size(w), "weight": w,
             "approx": is_approximate(props),
-            "popup": popup_record(feat, figs, timeline.place_span(props, published), quote),
+            "popup": popup_record(feat, figs, timeline.place_span(props, published)),
         })
     return out
 

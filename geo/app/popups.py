@@ -179,20 +179,15 @@ def top_quote(props: dict[str, Any]) -> str:
 
 
 def popup_record(feature: dict[str, Any], figs: list[dict[str, Any]],
-                 span: tuple[str | None, str | None] = (None, None),
-                 quote: bool = True) -> dict[str, Any]:
+                 span: tuple[str | None, str | None] = (None, None)) -> dict[str, Any]:
     """What the map's small popup shows, as plain data: the browser builds the popup from it on
-    click, as text nodes (never HTML), so nothing is rendered for places nobody opens. Without
-    ``quote`` the popup leaves its quote to the side panel."""
+    click, as text nodes (never HTML), so nothing is rendered for places nobody opens."""
     props = feature["properties"]
     articles = {m["article"] for m in props["mentions"]}
-    record = {"name": german_name(props), "kind": kind_label(props.get("kind")),
-              "mentions": german_number(len(props["mentions"])),
-              "figures": german_number(len(figs)), "articles": german_number(len(articles)),
-              "first": german_date(span[0]), "last": german_date(span[1])}
-    if quote:
-        record["quote"] = top_quote(props)
-    return record
+    return {"name": german_name(props), "kind": kind_label(props.get("kind")),
+            "mentions": german_number(len(props["mentions"])),
+            "figures": german_number(len(figs)), "articles": german_number(len(articles)),
+            "quote": top_quote(props), "first": german_date(span[0]), "last": german_date(span[1])}
 
 
 @dataclass
