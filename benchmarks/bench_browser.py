@@ -43,7 +43,6 @@ workers; each store's places and articles are printed. ``--articles N`` is ``--s
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import re
@@ -56,6 +55,8 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
+from harness import browser_harness
+
 ROOT = Path(__file__).resolve().parent.parent
 LOAD_BUDGET = 3.0
 CLICK_BUDGET = 1.0
@@ -64,16 +65,6 @@ FILTER_LABEL = "Ortsart"
 FILTER_CHOICE = "Stadt"
 OLD_YEAR = re.compile(r"\b1[0-6]\d\d\b")
 SLOW_FRAME = 50.0  # ms: a frame this long is a visible stutter while dragging
-
-
-def _harness():
-    """tests/browser/conftest.py, loaded by path (its helpers are plain functions)."""
-    path = ROOT / "tests" / "browser" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("lagebild_browser_harness", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
 
 
 def _wait_markers(h, page, timeout_ms: float) -> None:
@@ -397,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sizes = [args.articles] if args.articles is not None else [
         int(x) for x in args.sizes.split(",") if x.strip()]
-    h = _harness()
+    h = browser_harness()
     if not h.CHROMIUM.exists():
         print(f"{h.CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
         return 2

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib.util
 import math
 import statistics
 import sys
@@ -33,9 +32,9 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 import websockets
+from harness import browser_harness
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState, ContextInfo
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -43,17 +42,6 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parent.parent
 MAP_BUDGET = 5.0  # s, median time to map with 25 concurrent sessions
 MAP_COMPONENT = "streamlit_folium"  # the component's registered name starts with this
-
-
-def _harness() -> ModuleType:
-    """tests/browser/conftest.py, loaded by path (its helpers are plain functions)."""
-    path = ROOT / "tests" / "browser" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("lagebild_browser_harness", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
 
 
 # --- one session over Streamlit's protocol -----------------------------------------------------
@@ -225,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=120.0,
                     help="seconds a round (and each of its sessions) may take (default 120)")
     args = ap.parse_args(argv)
-    h = _harness()
+    h = browser_harness()
     with tempfile.TemporaryDirectory(prefix="lagebild-load-") as tmp:
         store = h.make_store(Path(tmp), evil=False)  # the seeds only, as in the issue
         t = time.perf_counter()

@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def large_corpus_shot(path: Path, articles: int) -> None:
     """The map on a store of the seeds and ``articles`` corpus articles, as it opens."""
     import bench_browser
+    from harness import browser_harness
     from playwright.sync_api import sync_playwright
 
-    h = bench_browser._harness()
+    h = browser_harness()
     with tempfile.TemporaryDirectory(prefix="lagebild-shot-") as tmp:
         store = bench_browser.corpus_store(Path(tmp), articles)
         places, n = bench_browser.store_size(store)

@@ -3,29 +3,12 @@ change in the program's numbers is the program's doing, never the scorer's."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+import eval_real_news as ev
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "eval_real_news", ROOT / "benchmarks" / "eval_real_news.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_real_news", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load()
 
 KYIV = (50.45, 30.52)
 LVIV = (49.84, 24.03)

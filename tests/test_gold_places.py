@@ -3,11 +3,10 @@ GermEval scorer of benchmarks/eval_places.py checked on a tiny made-up TSV."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
+import eval_places as ev
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,16 +15,6 @@ GOLD = ROOT / "tests" / "gold" / "places_seeds.json"
 MAX_KM = 10.0
 
 
-def _load_eval():
-    spec = importlib.util.spec_from_file_location("eval_places", ROOT / "benchmarks" / "eval_places.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_places", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_eval()
 
 
 def _seed_texts() -> dict[str, str]:

@@ -9,29 +9,17 @@ The protocol client is ``benchmarks/bench_load.py``'s, loaded by path; no Chromi
 from __future__ import annotations
 
 import asyncio
-import importlib.util
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from types import ModuleType
 
+import bench_load as bench
 import pytest
 
-from .conftest import ROOT, Server, make_store, streamlit_server
+from .conftest import Server, make_store, streamlit_server
 
 SESSIONS = 3
 SESSION_TIMEOUT = 60.0  # s: the first runs read the store; a busy 2-core machine is slow
-
-
-def _bench() -> ModuleType:
-    path = ROOT / "benchmarks" / "bench_load.py"
-    spec = importlib.util.spec_from_file_location("lagebild_bench_load", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +29,6 @@ def load_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def test_concurrent_protocol_sessions(load_server: Server) -> None:
-    bench = _bench()
     port = int(load_server.url.rsplit(":", 1)[1])
     t0 = time.perf_counter()
     # Its own thread: Playwright's sync API (the other browser tests, same process) leaves an
