@@ -379,9 +379,10 @@ def _typed_region(tokens: Tokens, i: int, sentence: Sentence,
                 or span[0].start - tok.end != gap:
             continue
         text = " ".join(t.text for t in span)
-        key = word_of(span[0].key, gaz).key if n == 1 else name_key(text)
+        word = word_of(span[0].key, gaz) if n == 1 else None
+        key = word.key if word is not None else name_key(text)
         whole = gaz.names.get(name_key(f"{tok.text} {text}"), ())
-        named = word_of(span[0].key, gaz).rows if n == 1 else gaz.names.get(key, ())
+        named = word.rows if word is not None else gaz.names.get(key, ())
         rows = _district_seats(named, gaz) if district else ()
         if not rows:
             rows = _regions(key, whole, gaz)
