@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -298,7 +299,7 @@ def _engine(store: Store, workers: int | None, scheduler: str | None,
         probe = store.batches_dir / f".tmp-probe-{uuid.uuid4().hex}"
         probe.touch()
         state["probe"] = probe
-        yield from _pipeline(client, n, [first], chunks, batches, probe.name)
+        yield from _pipeline(client, n, chain([first], chunks), batches, probe.name)
 
     try:
         yield parallel
@@ -344,8 +345,8 @@ def _connect(workers: int | None, scheduler: str | None, state: dict[str, Any],
     return client, n
 
 
-def _pipeline(client: Any, workers: int, first: list[tuple[list[Item], list[str]]],
-              chunks: Chunks, batches: str, probe: str) -> Iterator[tuple[list[str], Done]]:
+def _pipeline(client: Any, workers: int, chunks: Chunks, batches: str,
+              probe: str) -> Iterator[tuple[list[str], Done]]:
     """Submit chunks as they are read, at most ``IN_FLIGHT`` more per worker than the workers
     run, and hand back each as it completes (any order: a batch is a batch wherever it lands,
     and which article each sha256 becomes was settled before submitting)."""
@@ -361,7 +362,7 @@ def _pipeline(client: Any, workers: int, first: list[tuple[list[Item], list[str]
         future.release()
         return shas, done
 
-    for todo, shas in _chain(first, chunks):
+    for todo, shas in chunks:
         future = client.submit(analyse_chunk, todo, batches, probe, pure=False)
         shas_of[future.key] = shas
         pending.add(future)
@@ -369,12 +370,6 @@ def _pipeline(client: Any, workers: int, first: list[tuple[list[Item], list[str]
             yield finished(next(pending))
     for future in pending:
         yield finished(future)
-
-
-def _chain(first: list[tuple[list[Item], list[str]]],
-           rest: Chunks) -> Iterator[tuple[list[Item], list[str]]]:
-    yield from first
-    yield from rest
 
 
 def terminal_progress(done: int, total: int) -> None:
