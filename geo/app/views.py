@@ -153,8 +153,7 @@ class ViewData:
         if len(self.labels) <= LIST_MAX:
             return list(self.labels)
         if self._ranked is None:
-            weight = {pid: len(f["properties"]["mentions"]) + len(self.figures.get(pid, []))
-                      for pid, f in self.features.items()}
+            weight = {r["id"]: r["weight"] for r in self.records}  # mapview.weight
             self._ranked = sorted(self.labels, key=lambda pid: -weight[pid])
         picked = set(choices(self._ranked, self.labels, query, [selected] if selected else [],
                              LIST_MAX))
