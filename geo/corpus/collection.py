@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from geo.dates import TimeExpr, when_for
+from geo.gc_pause import gc_paused
 from geo.model import Article, Figure, Kind, Mention, Place, Sentence
 
 if TYPE_CHECKING:
@@ -52,6 +53,11 @@ def excerpt(text: str, start: int, end: int, lo: int, hi: int,
 def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
     """Flat rows for every article of ``analysis``; ``meta`` adds per-article fields the store
     knows (added, analyser, title, outlet, url) by article id."""
+    with gc_paused():
+        return _tables(analysis, meta or {})
+
+
+def _tables(analysis: Analysis, meta: dict[str, Row]) -> Tables:
     out: Tables = {name: [] for name in TABLES}
     places: dict[str, Place] = {}
     mentions_of: dict[str, list[Mention]] = {}
@@ -66,7 +72,7 @@ def tables(analysis: Analysis, meta: dict[str, Row] | None = None) -> Tables:
                     "notes": list(article.notes), "text": article.text,
                     "published": article.published.isoformat() if article.published else None,
                     "published_source": article.published_source}
-        row.update((meta or {}).get(article.id, {}))
+        row.update(meta.get(article.id, {}))
         out["articles"].append(row)
         times = analysis.times.get(article.id, [])
         sentences = analysis.sentences.get(article.id, [])
@@ -133,6 +139,11 @@ OPTIONAL_ARTICLE_KEYS = ("title", "outlet", "url", "added", "analyser")
 def from_tables(t: Tables, messages: Iterable[str] = ()) -> dict[str, Any]:
     """The FeatureCollection, in one canonical order (articles by id, mentions and figures by
     article and offset) whatever order the rows came in."""
+    with gc_paused():
+        return _from_tables(t, messages)
+
+
+def _from_tables(t: Tables, messages: Iterable[str]) -> dict[str, Any]:
     texts = {a["article_id"]: a["text"] for a in t["articles"]}
     firsts = {s["article_id"]: s["text"] for s in t["sentences"] if s["sentence_index"] == 0}
     places = {p["place_id"]: p for p in t["places"]}
