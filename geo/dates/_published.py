@@ -11,6 +11,7 @@ import json
 import re
 from collections import deque
 from datetime import date
+from itertools import islice
 from pathlib import PurePath
 from typing import Any
 
@@ -192,10 +193,11 @@ def from_text(text: str) -> date | None:
             rank = 2
         if rank is None:
             rest = line[: days[0].start] + line[days[0].end:]
-            words = [w for w in _WORD.findall(rest)
-                     if w.lower() not in lex.time_words and w.lower() not in lex.weekdays
-                     and w.lower() not in lex.openers_flat("point")]
-            if len(words) > _SHORT_LINE_WORDS:
+            # counted lazily up to one past the limit: a long line is a sentence, however long
+            words = (w for m in _WORD.finditer(rest) if (w := m.group().lower())
+                     not in lex.time_words and w not in lex.weekdays
+                     and w not in lex.openers_flat("point"))
+            if next(islice(words, _SHORT_LINE_WORDS, None), None) is not None:
                 continue
             rank = 2
         assert days[0].begin is not None
