@@ -271,3 +271,67 @@ def test_numbers_joined_by_und_share_their_noun() -> None:
         (2, "killed", None)]
     assert read("In den Dörfern gab es 15 und 20 Verletzte.") == [
         (15, "wounded", None), (20, "wounded", None)]
+
+
+# --- sources: the classes found on the real-news training set (sentences made up) -------------
+
+@pytest.mark.parametrize("text, source", [
+    # "wie X ... mitteilte" with a hyphenated word in the gap, a name in commas after the office
+    # and an extended attribute before the body
+    ("Bei dem Angriff starben drei Menschen, wie die Zeitung „Kyiv Post“ auf ihrem "
+     "Online-Portal berichtete.", "Kyiv Post"),
+    ("Wie der Leiter der Verwaltung des Bezirks, Iwan Petrenko, auf Telegram mitteilte, wurden "
+     "sieben Menschen verletzt.", "Iwan Petrenko"),
+    ("Die Zahl der Toten stieg auf 212, wie die von den Rebellen geführte Regierung am Abend "
+     "mitteilte.", "Regierung"),
+    # the phrase before the verb says where the speaker sits ("in ...", "auf ... Seite")
+    ("Die Polizei in Lyon meldete am Abend vier Verletzte.", "Polizei"),
+    ("Auch die Behörden auf der russischen Seite der Grenze meldeten zwei Tote.", "Behörden"),
+    # when between verb and speaker; the source a report relies on
+    ("Zwölf Soldaten seien gefallen, teilte am Dienstag der Generalstab mit.", "Generalstab"),
+    ("40 Menschen seien getötet worden, meldete die Agentur Tass unter Berufung auf das "
+     "Gesundheitsamt.", "Gesundheitsamt"),
+    # the inner report, not the outlet that passes it on
+    ("Drei Zivilisten wurden verletzt, ließ die Odessaer Stadtverwaltung mitteilen, "
+     "berichtet Interfax.", "Odessaer Stadtverwaltung"),
+    # a compound attribution noun after an adjective
+    ("Nach russischen Militärangaben wurden 30 Soldaten getötet.", "russischen Militärangaben"),
+    # counting and disclosing are claiming; a long verb bracket
+    ("Die Beobachtermission hat bislang 4500 getötete Zivilisten erfasst.", "Beobachtermission"),
+    ("Die Armee hat nach einer langen Sitzung des Krisenstabs mit den Kommandeuren aller "
+     "Frontabschnitte und den Vertretern der regionalen Verwaltungen ihre neuen Zahlen bekannt "
+     "gegeben: 900 Soldaten seien gefallen.", "Armee"),
+])
+def test_source_classes_of_real_news(text: str, source: str) -> None:
+    (f,) = figures(text)
+    assert f.source == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Mehrere Militärblogger schätzen die Verluste auf 800 Mann.", "Militärblogger"),
+    ("Laut dem Zentrum für Konfliktforschung (ZKF) wurden 50 Kämpfer getötet.",
+     "Zentrum für Konfliktforschung"),
+])
+def test_the_source_span_is_minimal(text: str, source: str) -> None:
+    (f,) = figures(text)
+    assert f.source == source
+
+
+@pytest.mark.parametrize("second", [
+    "Sieben weitere wurden demnach verletzt.",
+    "Sieben weitere seien verletzt worden.",
+])
+def test_demnach_and_subjunctive_carry_the_source_of_the_sentence_before(second: str) -> None:
+    text = "Nach Angaben der Feuerwehr wurden zwei Menschen getötet. " + second
+    assert read(text) == [(2, "killed", "Feuerwehr"), (7, "wounded", "Feuerwehr")]
+
+
+def test_subjunctive_carries_over_a_sentence_without_a_figure() -> None:
+    text = ("Das Rote Kreuz meldet den Tod von vier Helfern. Unter den Opfern befänden sich "
+            "Sanitäter. Zwei weitere Helfer seien verletzt worden.")
+    assert read(text)[-1] == (2, "wounded", "Rote Kreuz")
+
+
+def test_wie_berichtet_names_no_source() -> None:
+    (f,) = figures("Wie berichtet wurden in der Nacht drei Soldaten gefangen genommen.")
+    assert f.source is None

@@ -105,8 +105,10 @@ _NP = (rf"(?<!\w)(?:{alternation(_ARTICLES, ignore_case=True)}\s+(?:\d{{1,3}}\.\
 # Palästinenser")
 _NP_BARE = rf"(?<!\w)(?:{_ISCH})*{_CAP}(?:{_NEXT_CAP})*"
 # an extended attribute between article and noun: "der von der Hamas kontrollierten Behörde"
-_ATTRIBUTE = r"(?:von\s+(?:\S+\s+){1,5}?[a-zäöüß]+(?:ten|enen)\s+)?"
+_ATTRIBUTE = r"(?:von\s+(?:\S+\s+){1,5}?[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)\s+)?"
 _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
+# a name in commas inside a clause: "teilte der Gouverneur, Oleh Synjehubow, auf Telegram mit"
+_INSERT = r",\s*[A-ZÄÖÜ][^,.;:]{0,40},"
 
 
 def _needles(words: tuple[str, ...], after: str = " ") -> tuple[str, ...]:
@@ -132,7 +134,8 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
                 # ersten Erkenntnissen" names none)
                 rf"|\b{_NACH}\s+(?!{alternation(_LEX.nach_own + _LEX.not_source_adjectives)}\b)"
                 rf"(?P<src3>(?:{_ADJ_EN}{alternation(_LEX.list_joiners)}\s+)?"
-                rf"{_ADJ_EN}{alternation(_LEX.adjective_nouns, ignore_case=True)})"
+                rf"{_ADJ_EN}(?:[A-ZÄÖÜ][a-zäöüß]+?)?"
+                rf"{alternation(_LEX.adjective_nouns, ignore_case=True)})"
                 rf"|\b{_NACH}\s+(?P<src4>[A-ZÄÖÜ][a-zäöüß]+?"
                 rf"{alternation(_LEX.compound_nouns)})\b"),
      _needles(_LEX.noun_preposition), 0),
@@ -140,14 +143,19 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
     (re.compile(rf"\b{alternation(_LEX.preposed, ignore_case=True)}\s+"
                 rf"(?:{alternation(_LEX.nach_nouns, ignore_case=True)}\s+(?={_LINKS}\s))?"
                 rf"(?P<src>{_NP_AND})"),
-     _needles(_LEX.preposed), 0),
+     _needles(tuple(w.split()[0] for w in _LEX.preposed)), 0),
     (re.compile(rf"(?P<src>{_NP})\s+{alternation(_LEX.postposed)}\b"),
      tuple(s for w in _LEX.postposed for s in lexicon.spellings(w)), 90),
     (re.compile(rf",\s*{alternation(_LEX.quote_closers)}\s+(?P<src>{_NP})"),
      tuple(f", {s} " for w in _LEX.quote_closers for s in lexicon.spellings(w)), 0),
     # "wie die Behörden am Montag mitteilten": a few words may come between source and verb
-    (re.compile(rf"\b{alternation(_LEX.as_reported, ignore_case=True)}\s+(?P<src>{_NP})\s+"
-                rf"(?:[\w.]+\s+){{0,4}}?{alternation(_LEX.wie_verbs)}\b"),
+    # ("auf ihrem Telegram-Kanal"), and a name in commas after an office ("wie der Chef der
+    # Verwaltung, Roman M., mitteilte"); an extended attribute may open the source ("wie die
+    # von der Hamas kontrollierte Behörde mitteilte")
+    (re.compile(rf"\b{alternation(_LEX.as_reported, ignore_case=True)}\s+"
+                rf"(?:{alternation(_ARTICLES, ignore_case=True)}\s+(?=von\s){_ATTRIBUTE})?"
+                rf"(?P<src>{_NP})(?:(?:\s+{_LINK}\s+[^,.;:()]{{1,40}}?)?{_INSERT})?\s+"
+                rf"(?:[\w.\-]+\s+){{0,4}}?{alternation(_LEX.wie_verbs)}\b"),
      _needles(_LEX.as_reported), 0),
     # "offiziellen Angaben nach"
     (re.compile(rf"(?P<src>{_ADJ_EN}{alternation(_LEX.adjective_nouns, ignore_case=True)})\s+"
@@ -156,8 +164,6 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
 )
 
 
-# a name in commas inside a clause: "teilte der Gouverneur, Oleh Synjehubow, auf Telegram mit"
-_INSERT = r",\s*[A-ZÄÖÜ][^,.;:]{0,40},"
 
 
 def _separable(verbs: tuple[str, ...], particles: tuple[str, ...], at_clause_end: bool) -> str:
@@ -173,12 +179,19 @@ def _separable(verbs: tuple[str, ...], particles: tuple[str, ...], at_clause_end
 _SPEECH_VERB = re.compile("|".join(
     [rf"\b{alternation(_LEX.speech_finite | _LEX.speech_participles)}\b"]
     + [_separable(s.verbs, s.particles, s.particle_at_clause_end) for s in _LEX.separable]))
-_SPEECH_WORDS = _LEX.speech_words  # to skip sentences without any speech verb cheaply
+# to skip sentences without any speech verb cheaply (by the last word of "bekannt gegeben")
+_SPEECH_WORDS = frozenset(w.split()[-1] for w in _LEX.speech_words)
 _WORDS = re.compile(r"[^\W\d_]+")
 _AUX = re.compile(rf"\b{alternation(_LEX.perfect_auxiliaries)}\b")
 _PARTICIPLE = _LEX.speech_participles
 _FINITE = _LEX.speech_finite
-_NP_AFTER = re.compile(rf"\s+(?P<src>{_NP})")
+# the speaker after the verb, maybe past when ("teilte am Montag die Armee mit", "erklärte
+# zudem der Sprecher")
+_WHEN = (rf"(?:{alternation(_LEX.sentence_adverbs)}"
+         rf"|{alternation(_PREPOSITIONS)}\s+{alternation(_LEX.weekdays, ignore_case=True)}\w*)")
+_NP_AFTER = re.compile(rf"(?:\s+{_WHEN}\b)*\s+(?P<src>{_NP})")
+# a locative preposition right before a noun phrase: the phrase is where, not who
+_LOCATIVE_BEFORE = re.compile(rf"\b{alternation(_LOCATIVE)}\s+$")
 # the speaker right before the verb, maybe with a name in commas after it ("Der Gouverneur des
 # Gebiets Belgorod, Wjatscheslaw Gladkow, sprach von ...")
 _NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*(?P<name>{_CAP}(?:\s+{_CAP})*),)?\s+$")
@@ -192,7 +205,7 @@ _APPOSED = re.compile(rf"(?:\s+{_LINK}\s+[^,.;:()]{{1,40}}?)?,\s*"
 # ("Insgesamt beziffert der Generalstab ...") are never the source
 _NOT_SOURCES = (_LEX.weekdays | frozenset(_LEX.months) | _LEX.periods | _LEX.sentence_adverbs
                 | _LEX.not_sources)
-_REPORTED = re.compile(rf"\b{alternation(_LEX.reported_speech)}\b")
+_REPORTED = re.compile(rf"\b{alternation(_LEX.reported_speech, ignore_case=True)}\b")
 _CONTINUING = re.compile(
     rf"^[„\"»]?(?:{alternation(_LEX.continuing, ignore_case=True)}"
     rf"|{alternation(_LEX.continuing_articles, ignore_case=True)}\s+"
@@ -200,6 +213,8 @@ _CONTINUING = re.compile(
 # a clause ends at a comma before a lower-case word or before a number ("starben 32 Menschen,
 # 80 weitere wurden verletzt": what happened to the 32 is not what happened to the 80)
 _CLAUSE_END = re.compile(r"[;:()–—]|,(?=\s*[„\"»]?[a-zäöüß]|\s+\d)")
+# an acronym in brackets after a body's name: "Nationale Geheimdienst (NIS)"
+_ACRONYM_AFTER = re.compile(r"\s*\([A-ZÄÖÜ]{2,8}\)\s*$")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _GROUP_SIZE = re.compile(rf"(?:^|\s)(?P<before>[\w-]*)\s+{alternation(_LEX.group_size_before)}\s+$")
@@ -412,14 +427,16 @@ class _Reader:
             return None  # "nicht angab"
         anchor = verb
         if verb.group() in _PARTICIPLE:
-            auxiliaries = list(_AUX.finditer(text, max(0, verb.start() - 120), verb.start()))
+            # the verb bracket may hold a long object ("hat der Geheimdienst seine
+            # Einschätzung ... nach einer Sitzung des Ausschusses bekannt gegeben")
+            auxiliaries = list(_AUX.finditer(text, max(0, verb.start() - 300), verb.start()))
             if auxiliaries:
                 anchor = auxiliaries[-1]
             elif verb.group() not in _FINITE:  # "beziffert" is both
                 return None
         before = text[:anchor.start()]
         candidates = []
-        m = _NP_BEFORE.search(before, max(0, len(before) - 90))
+        m = _np_before(before)
         # the speaker by the name an apposition gives ("Der Gouverneur des Gebiets,
         # Wjatscheslaw Gladkow, sprach"): a person is known by name, the office changes hands
         named = m.group("name") if m and m.group("name") else None
@@ -854,6 +871,20 @@ class _Reader:
         return self.prose[lo:hi]
 
 
+def _np_before(before: str) -> re.Match[str] | None:
+    """The noun phrase right before a speech verb; one after a locative preposition ("Das
+    Ministerium in Beirut erklärte", "die Besatzer auf der anderen Seite meldeten") says where,
+    so the speaker is the phrase before that."""
+    m = _NP_BEFORE.search(before, max(0, len(before) - 90))
+    while m is not None and m.start() > 0:
+        prep = _LOCATIVE_BEFORE.search(before, max(0, m.start() - 30), m.start())
+        if prep is None:
+            return m
+        head = before[:prep.start()]
+        m = _NP_BEFORE.search(head, max(0, len(head) - 90))
+    return m
+
+
 def _attributions(text: str) -> list[re.Match[str]]:
     found = []
     for pattern, needles, reach in _ATTRIBUTIONS:
@@ -934,13 +965,21 @@ def _looks_like_year(q: Quantity, head: _Head) -> bool:
 
 
 def _clean_source(raw: str) -> str | None:
-    words = raw.strip("„“\"»« ").split()
-    while words and words[0].casefold() in _ARTICLES:
+    """The minimal span: no article or quantifier before it ("Mehrere Blogger" -> Blogger),
+    no acronym in brackets after it (the name is written out), the name after an office."""
+    words = _ACRONYM_AFTER.sub("", raw).strip("„“\"»« ").split()
+    while words and (words[0].casefold() in _ARTICLES or _is_some(words[0])):
         words = words[1:]
     src = " ".join(words).strip("„“\"»« ")
     if not src or any(w.casefold() in _NOT_SOURCES for w in src.split()):
         return None
     return _name_after_title(src.split()) or src
+
+
+def _is_some(word: str) -> bool:
+    """ "mehrere", "Verschiedene", "einiger": a quantifier, also inflected."""
+    key = word.casefold()
+    return key in _LEX.some or key[:-1] in _LEX.some
 
 
 def _name_after_title(words: list[str]) -> str | None:
@@ -949,8 +988,13 @@ def _name_after_title(words: list[str]) -> str | None:
     name; the same office names several people over time)."""
     for i in range(len(words) - 1, 0, -1):
         if _is_title(words[i - 1]):
-            name = words[i:]
-            if len(name) <= 3 and all(w[:1].isupper() and not _is_title(w) for w in name):
+            # a name in quotes ("die Zeitung „Filastín“"), and one with a link inside
+            # ("Ärzte ohne Grenzen")
+            name = [w.strip("„“\"»«") for w in words[i:]]
+            if len(name) <= 3 and all(
+                    (w[:1].isupper() and not _is_title(w))
+                    or (0 < k < len(name) - 1 and w.casefold() in _LEX.genitive_links)
+                    for k, w in enumerate(name)):
                 return " ".join(name)
             return None
     return None
