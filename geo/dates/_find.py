@@ -643,14 +643,29 @@ class _Grammar:
         return _guard(lambda pub, future: cal.nearest(span, pub, future))
 
     def parse_at(self, k: int) -> _Hit | None:
-        """The longest expression starting at token ``k``."""
+        """The longest expression starting at token ``k`` (of equal ones, the first rule's).
+        A rule led by an opener or a part word is tried only where the token is one."""
         best: _Hit | None = None
-        candidates = [self.since(k), self.range_(k), self.ago(k), self.within(k), self.part(k),
-                      self.core(k, opened=False)]
-        opened = self.phrase(k, self.lex.openers["point"])
-        if opened >= 0:
-            candidates.append(self.part(opened))
-            candidates.append(self.core(opened, opened=True))
+        lex = self.lex
+        word = self.low[k]
+        kinds = lex.opener_kinds.get(word, frozenset())
+        candidates = []
+        if "since" in kinds:
+            candidates.append(self.since(k))
+        if "range_from" in kinds:
+            candidates.append(self.range_(k))
+        if "ago" in kinds:
+            candidates.append(self.ago(k))
+        if "within" in kinds:
+            candidates.append(self.within(k))
+        if word in lex.parts:
+            candidates.append(self.part(k))
+        candidates.append(self.core(k, opened=False))
+        if "point" in kinds:
+            opened = self.phrase(k, lex.openers["point"])
+            if opened >= 0:
+                candidates.append(self.part(opened))
+                candidates.append(self.core(opened, opened=True))
         for hit in candidates:
             if hit is not None and (best is None or hit.end > best.end):
                 best = hit

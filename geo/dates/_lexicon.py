@@ -52,6 +52,9 @@ class Lexicon:
     # the first words of the hedges and openers: any other word starts none of them
     phrase_firsts: frozenset[str]
     single_openers: dict[str, frozenset[str]]
+    # word -> the kinds of opener whose phrases it begins ("am": range_from and point): the
+    # grammar tries at a token only the rules it can begin
+    opener_kinds: dict[str, frozenset[str]]
 
     def openers_flat(self, name: str) -> frozenset[str]:
         """The one-word openers of a kind, as a set."""
@@ -110,6 +113,9 @@ def _build(raw: dict[str, Any]) -> Lexicon:
                                 for s in items),
         single_openers={k: frozenset(w for w in v if " " not in w)
                         for k, v in raw["openers"].items()},
+        opener_kinds={w: frozenset(k for k, v in raw["openers"].items()
+                                   if any(s.split()[0] == w for s in v))
+                      for v in raw["openers"].values() for w in (s.split()[0] for s in v)},
     )
 
 
