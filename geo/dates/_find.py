@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -859,7 +859,13 @@ def _opened_year(low: str, at: int, scan: _Scanner) -> bool:
 
 def find_temporal(text: str, published: date | None) -> list[TimeExpr]:
     """Every temporal expression in ``text``, in order, resolved against ``published``
-    (relative and year-less expressions stay unresolved without it).
+    (relative and year-less expressions stay unresolved without it)."""
+    return list(iter_temporal(text, published))
+
+
+def iter_temporal(text: str, published: date | None) -> Iterator[TimeExpr]:
+    """``find_temporal``'s expressions one window at a time, for a caller that needs only the
+    first of some sort (a date line's date) and stops there.
 
     Only windows of tokens around anchors are tokenised and parsed: the same expressions as
     parsing every token, at a fraction of the cost."""
@@ -867,7 +873,6 @@ def find_temporal(text: str, published: date | None) -> list[TimeExpr]:
     scan = _scanner()
     anchors = _find_anchors(text)
     before = scan.reach + _CONTEXT_BEFORE
-    out: list[TimeExpr] = []
     n, i, resume = len(text), 0, 0
     while i < len(anchors):
         lo = max(0, anchors[i] - before * _CHARS_PER_TOKEN)
@@ -887,8 +892,7 @@ def find_temporal(text: str, published: date | None) -> list[TimeExpr]:
             if not grammar.overrun:
                 break
             width *= 2
-        out += found
-        if out:
-            resume = out[-1].end
+        yield from found
+        if found:
+            resume = found[-1].end
         i = j + 1
-    return out

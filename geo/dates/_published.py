@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import PurePath
 from typing import Any
 
-from geo.dates._find import find_temporal
+from geo.dates._find import iter_temporal
 from geo.dates._lexicon import lexicon
 
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
@@ -41,9 +41,8 @@ def _iso_date(value: str) -> date | None:
     m = _ISO.match(value)
     if m is None:
         # some pages write their metadata the German way ("05.11.2024")
-        days = [e.begin for e in find_temporal(value[:200], None)
-                if e.kind == "absolute" and e.granularity == "day"]
-        return days[0] if days else None
+        return next((e.begin for e in iter_temporal(value[:200], None)
+                     if e.kind == "absolute" and e.granularity == "day"), None)
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
@@ -184,15 +183,17 @@ def from_text(text: str) -> date | None:
     for line in head.splitlines()[:_HEAD_LINES]:
         if _DATED.search(line) is None:
             continue
-        days = [e for e in find_temporal(line, None)
-                if e.kind == "absolute" and e.granularity == "day" and e.begin is not None]
-        if not days:
+        # the line's first full date: the expressions after it need not be looked for
+        day = next((e for e in iter_temporal(line, None)
+                    if e.kind == "absolute" and e.granularity == "day" and e.begin is not None),
+                   None)
+        if day is None:
             continue
         rank = _label_rank(line)
-        if rank is None and _is_dateline(line, days[0].start, days[0].end):
+        if rank is None and _is_dateline(line, day.start, day.end):
             rank = 2
         if rank is None:
-            rest = line[: days[0].start] + line[days[0].end:]
+            rest = line[: day.start] + line[day.end:]
             # counted lazily up to one past the limit: a long line is a sentence, however long
             words = (w for m in _WORD.finditer(rest) if (w := m.group().lower())
                      not in lex.time_words and w not in lex.weekdays
@@ -200,9 +201,9 @@ def from_text(text: str) -> date | None:
             if next(islice(words, _SHORT_LINE_WORDS, None), None) is not None:
                 continue
             rank = 2
-        assert days[0].begin is not None
+        assert day.begin is not None
         if best is None or rank < best[0]:
-            best = (rank, days[0].begin)
+            best = (rank, day.begin)
     return None if best is None else best[1]
 
 
