@@ -335,3 +335,36 @@ def test_subjunctive_carries_over_a_sentence_without_a_figure() -> None:
 def test_wie_berichtet_names_no_source() -> None:
     (f,) = figures("Wie berichtet wurden in der Nacht drei Soldaten gefangen genommen.")
     assert f.source is None
+
+
+def test_a_speaker_before_a_colon_says_what_follows_not_the_figure_before() -> None:
+    text = ("Nach dem Angriff auf das Dorf mit acht Toten sagte der Bürgermeister: „Wir sind "
+            "fassungslos.“")
+    assert read(text) == [(8, "killed", None)]
+    assert read("Der Sprecher sagte: „Neun Soldaten sind gefallen.“") == [
+        (9, "killed", "Sprecher")]
+
+
+def test_a_report_opening_the_next_sentence_names_the_source_of_the_one_before() -> None:
+    text = ("Ein Brand in einer Lagerhalle hat zwei Verletzte gefordert. Wie die Kantonspolizei "
+            "Bern mitteilt, brach das Feuer am Morgen aus.")
+    assert read(text) == [(2, "wounded", "Kantonspolizei Bern")]
+    # a figure that already carries its source keeps it
+    text = ("Der Gouverneur meldete drei Tote. Ein Mensch sei verletzt worden. Wie die "
+            "Staatsanwaltschaft mitteilte, brannte ein Auto aus.")
+    assert read(text)[-1] == (1, "wounded", "Gouverneur")
+
+
+def test_a_comma_for_a_full_stop_ends_what_a_frame_covers() -> None:
+    text = ("Später teilte die Klinik mit, dass ein Patient seinen Verletzungen erlag, Nach "
+            "Angaben der Polizei handelte es sich um einen Radfahrer.")
+    assert read(text) == [(1, "killed", "Klinik")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Laut dem Hamas-geführten Gesundheitsamt wurden 40 Menschen getötet.", "Gesundheitsamt"),
+    ("Verschiedene Beobachter schätzen die Zahl der Soldaten auf 3000.", "Beobachter"),
+])
+def test_who_leads_a_body_and_quantifiers_are_not_its_name(text: str, source: str) -> None:
+    (f,) = figures(text)
+    assert f.source == source

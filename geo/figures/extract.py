@@ -191,7 +191,7 @@ _WHEN = (rf"(?:{alternation(_LEX.sentence_adverbs)}"
          rf"|{alternation(_PREPOSITIONS)}\s+{alternation(_LEX.weekdays, ignore_case=True)}\w*)")
 _NP_AFTER = re.compile(rf"(?:\s+{_WHEN}\b)*\s+(?P<src>{_NP})")
 # a locative preposition right before a noun phrase: the phrase is where, not who
-_LOCATIVE_BEFORE = re.compile(rf"\b{alternation(_LOCATIVE)}\s+$")
+_LOCATIVE_BEFORE = re.compile(rf"\b{alternation(_LOCATIVE, ignore_case=True)}\s+$")
 # the speaker right before the verb, maybe with a name in commas after it ("Der Gouverneur des
 # Gebiets Belgorod, Wjatscheslaw Gladkow, sprach von ...")
 _NP_BEFORE = re.compile(rf"(?P<src>{_NP})(?:,\s*(?P<name>{_CAP}(?:\s+{_CAP})*),)?\s+$")
@@ -213,8 +213,15 @@ _CONTINUING = re.compile(
 # a clause ends at a comma before a lower-case word or before a number ("starben 32 Menschen,
 # 80 weitere wurden verletzt": what happened to the 32 is not what happened to the 80)
 _CLAUSE_END = re.compile(r"[;:()–—]|,(?=\s*[„\"»]?[a-zäöüß]|\s+\d)")
+# a comma before a capitalised preposition is a missed full stop ("... erlag, Nach Angaben der
+# Verwaltung handelte es sich ..."): a frame on one side says nothing of the other
+_MISSED_STOP = re.compile(rf",(?=\s+[A-ZÄÖÜ])(?=\s+{alternation(_PREPOSITIONS, ignore_case=True)}\s)")
 # an acronym in brackets after a body's name: "Nationale Geheimdienst (NIS)"
+# "Hamas-geführten", "russisch-kontrollierte": who leads the body, not its name
+_LED_BY = re.compile(rf"[\w]+-(?:ge[a-zäöüß]+t|[a-zäöüß]+iert){alternation(_ADJ_ENDINGS)}")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-ZÄÖÜ]{2,8}\)\s*$")
+# the rest of a speech frame up to a colon that opens what is said: "sagte der Sprecher:"
+_TO_COLON = re.compile(r"[^,;.:„“\"]{0,60}:")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _GROUP_SIZE = re.compile(rf"(?:^|\s)(?P<before>[\w-]*)\s+{alternation(_LEX.group_size_before)}\s+$")
@@ -225,6 +232,10 @@ _YEAR_CUES = _LEX.year_cues | frozenset(_LEX.months)
 _ONE = re.compile(rf"\b{alternation(_LEX.one, ignore_case=True)}\b")
 _ADDITIVE = re.compile(rf"\s+{alternation(_LEX.additive, ignore_case=True)}\b")
 _OPENS_ADDITIVE = re.compile(rf"^\W*(?:\S+\s+)?{alternation(_LEX.additive, ignore_case=True)}\b")
+# "Wie die Polizei mitteilt, ...": a report that opens a sentence goes on from the one before
+_OPENS_AS_REPORTED = re.compile(rf"^[„\"»]?{alternation(_LEX.as_reported, ignore_case=True)}\s+"
+                                rf"(?:{alternation(_ARTICLES, ignore_case=True)}\s+)?[^,.;:]*?"
+                                rf"\b{alternation(_LEX.wie_verbs)},")
 _POINTING_BACK = re.compile(rf"^\W*{alternation(_LEX.pointing_back, ignore_case=True)}\s+")
 _CONFLICT = re.compile(rf"\b[^\W\d_]*?{alternation(_LEX.conflict_words, ignore_case=True)}")
 _FURTHER = re.compile(rf"\b{alternation(_LEX.further, ignore_case=True)}\b")
@@ -284,7 +295,8 @@ class _Sentence:
         return self.reader._locative_places(self.sentence)
 
     @cached_property
-    def frames(self) -> list[tuple[int, str, bool]]:
+    def frames(self) -> list[tuple[int, str, bool, int]]:
+        """(offset, source, is an attribution, where what it covers begins)."""
         return self.reader._frames(self)
 
     @cached_property
@@ -403,8 +415,10 @@ class _Reader:
                 return False
         return False
 
-    def _frames(self, ctx: _Sentence) -> list[tuple[int, str, bool]]:
-        """Who says what in this sentence: (offset, source, is an attribution), in order."""
+    def _frames(self, ctx: _Sentence) -> list[tuple[int, str, bool, int]]:
+        """Who says what in this sentence: (offset, source, is an attribution, where what it
+        covers begins), in order. A speaker before a colon says what follows it ("sagte Lee:
+        „...“"), not the figures before."""
         sentence, text = ctx.sentence, ctx.text
         frames = []
         for m in _attributions(text):
@@ -412,12 +426,15 @@ class _Reader:
             apposed = _APPOSED.match(text, m.end(group))
             src = apposed.group("name") if apposed else _clean_source(m.group(group))
             if src:
-                frames.append((sentence.start + m.start(m.lastgroup or "src"), src, True))
+                frames.append((sentence.start + m.start(m.lastgroup or "src"), src, True,
+                               sentence.start))
         words = _WORDS.findall(text)
         for m in _SPEECH_VERB.finditer(text) if not _SPEECH_WORDS.isdisjoint(words) else ():
             src = self._speaker(ctx, m)
             if src:
-                frames.append((sentence.start + m.start(), src, False))
+                colon = _TO_COLON.match(text, m.end())
+                frames.append((sentence.start + m.start(), src, False,
+                               sentence.start + colon.end() if colon else sentence.start))
         return sorted(frames)
 
     def _speaker(self, ctx: _Sentence, verb: re.Match[str]) -> str | None:
@@ -761,14 +778,21 @@ class _Reader:
     def _source(self, ctx: _Sentence, q: Quantity) -> str | None:
         """An attribution in the figure's clause, else the nearest frame in the sentence
         (attributions first), else the frame of the sentence this one continues."""
+        start, end = ctx.sentence.start, ctx.sentence.end
+        for stop in _MISSED_STOP.finditer(self.prose, start, end):
+            if stop.start() < q.start:
+                start = stop.start()
+            else:
+                end = min(end, stop.start())
+        frames = [f for f in ctx.frames if start <= f[0] < end and f[3] <= q.start]
         lo, hi = self._clause(ctx, q.start)
-        own = [src for offset, src, attribution in ctx.frames if attribution and lo <= offset < hi]
+        own = [src for offset, src, attribution, _ in frames if attribution and lo <= offset < hi]
         if own:
             return own[0]
         for wanted in (True, False):
-            frames = [f for f in ctx.frames if f[2] == wanted]
-            if frames:
-                return min(frames, key=lambda f: (abs(f[0] - q.start), f[0] > q.start))[1]
+            kind = [f for f in frames if f[2] == wanted]
+            if kind:
+                return min(kind, key=lambda f: (abs(f[0] - q.start), f[0] > q.start))[1]
         return ctx.carried_source
 
     def _place_ids(self, ctx: _Sentence, q: Quantity, head: _Head, heads: list[_Head],
@@ -818,8 +842,10 @@ class _Reader:
         """A source named in the sentence after: "... auf acht gestiegen. Das teilte die
         Staatsanwaltschaft mit." (back over reported speech: "150 Soldaten seien ...
         zurückgekehrt. Im Gegenzug habe Moskau ... übergeben. Das teilte ... mit."), "teilte
-        weiter mit", or a sentence that goes on ("15 Menschen getötet. 16 weitere wurden
-        verletzt, teilte der Gouverneur mit"). Only figures whose sentence names no source."""
+        weiter mit", a sentence that goes on ("15 Menschen getötet. 16 weitere wurden
+        verletzt, teilte der Gouverneur mit") or opens with the report ("Ein Unfall forderte
+        ein Todesopfer. Wie die Polizei mitteilt, ..."). Only figures whose sentence names no
+        source."""
         for i in indices:
             if i + 1 >= len(self.ctx) or not self.ctx[i].figures:
                 continue
@@ -828,15 +854,18 @@ class _Reader:
             # "Das teilte ... mit", "Dies hatte ... mitgeteilt"; not "Das Ministerium teilte"
             back = opener is not None and bool(_SPEECH_VERB.match(after.text, opener.end())
                                                or _AUX.match(after.text, opener.end()))
-            if not (back or _FURTHER.search(after.text) or after.continues
-                    or _OPENS_ADDITIVE.match(after.text)) or not after.frames or \
-                    self.ctx[i].frames:
+            goes_on = back or bool(_FURTHER.search(after.text) or after.continues
+                                   or _OPENS_ADDITIVE.match(after.text))
+            # a report that opens the next sentence names no source over a carried one
+            opens_report = _OPENS_AS_REPORTED.match(after.text) is not None
+            if not (goes_on or opens_report) or not after.frames or self.ctx[i].frames:
                 continue
             source = after.frames[0][1]
             j = i
             while j >= 0 and not self.ctx[j].frames:
                 ctx = self.ctx[j]
-                ctx.figures = [replace(f, source=source) for f in ctx.figures]
+                ctx.figures = [replace(f, source=source) if goes_on or f.source is None else f
+                               for f in ctx.figures]
                 if not back or j == i - 2 or not _REPORTED.search(ctx.text):
                     break
                 j -= 1
@@ -965,10 +994,12 @@ def _looks_like_year(q: Quantity, head: _Head) -> bool:
 
 
 def _clean_source(raw: str) -> str | None:
-    """The minimal span: no article or quantifier before it ("Mehrere Blogger" -> Blogger),
-    no acronym in brackets after it (the name is written out), the name after an office."""
+    """The minimal span: no article, quantifier or "X-led" before it ("Mehrere Blogger" ->
+    Blogger, "dem Hamas-geführten Ministerium" -> Ministerium), no acronym in brackets after
+    it (the name is written out), the name after an office."""
     words = _ACRONYM_AFTER.sub("", raw).strip("„“\"»« ").split()
-    while words and (words[0].casefold() in _ARTICLES or _is_some(words[0])):
+    while words and (words[0].casefold() in _ARTICLES or _is_some(words[0])
+                     or _LED_BY.fullmatch(words[0])):
         words = words[1:]
     src = " ".join(words).strip("„“\"»« ")
     if not src or any(w.casefold() in _NOT_SOURCES for w in src.split()):
