@@ -368,3 +368,16 @@ def test_a_comma_for_a_full_stop_ends_what_a_frame_covers() -> None:
 def test_who_leads_a_body_and_quantifiers_are_not_its_name(text: str, source: str) -> None:
     (f,) = figures(text)
     assert f.source == source
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Behörden melden den Tod von vier Menschen.", [(4, "killed", "Behörden")]),
+    ("Das Ministerium meldete den Tod von 56 Bürgern und 14 Kindern.",
+     [(56, "killed", "Ministerium"), (14, "killed", "Ministerium")]),
+    ("Das Militär meldete 80 Tote und tausend Verletzte.",
+     [(80, "killed", "Militär"), (1000, "wounded", "Militär")]),
+    ("Zwölf Menschen wurden bei einem Brand getötet, und hundert weitere wurden verletzt.",
+     [(12, "killed", None), (100, "wounded", None)]),
+])
+def test_death_of_dative_plurals_and_bare_hundreds(text: str, expected: list) -> None:
+    assert read(text) == expected

@@ -70,6 +70,17 @@ def test_find_quantities(text: str, expected: tuple) -> None:
     assert one(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("getötet und tausend verletzt", ("tausend", 1000)),
+    ("und hundert weitere", ("hundert", 100)),
+])
+def test_a_word_before_a_number_that_reads_as_none_is_left_out(text: str, expected: tuple) -> None:
+    """ "und tausend" would read as one number ("und" is a part of "einundzwanzig") but is none;
+    the number after it still counts."""
+    (q,) = find_quantities(text)
+    assert (text[q.start:q.end], q.low) == expected
+
+
 def test_area_flag() -> None:
     assert find_quantities("rund 45 Quadratkilometer")[0].area
     assert not find_quantities("rund 45 Soldaten")[0].area

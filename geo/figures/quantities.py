@@ -102,12 +102,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     for anchor in _anchors(text, start, end):
         if anchor < done:
             continue
-        m = _match_around(text, max(done, anchor - _HEDGE_REACH), anchor, end)
-        if m is not None:
-            done = m.end()
-            q = _quantity(m)
-            if q is not None:
-                found.append(q)
+        q = _match_around(text, max(done, anchor - _HEDGE_REACH), anchor, end)
+        if q is not None:
+            done = q.end
+            found.append(q)
     return found
 
 
@@ -121,12 +119,15 @@ def may_hold_number(text: str, start: int = 0, end: int | None = None) -> bool:
                for m in _NUMBER_WORD_CANDIDATE.finditer(text, start, end))
 
 
-def _match_around(text: str, lo: int, anchor: int, end: int) -> re.Match[str] | None:
-    """The quantity that covers ``anchor``, starting at the earliest word start from ``lo``."""
+def _match_around(text: str, lo: int, anchor: int, end: int) -> Quantity | None:
+    """The quantity that covers ``anchor``, starting at the earliest word start from ``lo``
+    that reads as one ("und tausend" does not, "tausend" does)."""
     for w in _WORD_START.finditer(text, lo, anchor + 1):
         m = QUANTITY.match(text, w.start(), end)
         if m is not None and m.end() > anchor:
-            return m
+            q = _quantity(m)
+            if q is not None:
+                return q
     return None
 
 
