@@ -76,3 +76,23 @@ def test_every_form_is_written_in_the_scanned_letters() -> None:
 ])
 def test_foreign_letters_make_no_actor(text: str, surfaces: list[str]) -> None:
     assert [a.surface for a in find_actors(article(text), [])] == surfaces
+
+
+def test_every_form_of_the_table_is_found_as_a_word() -> None:
+    """find_actors looks only at capitalised words and at words that end as a lowercase
+    adjective does ("-sch" and an ending): every form of the table must be one of those."""
+    from geo.figures import actors
+
+    missed = [w for w in [*actors._SINGLE, *actors._MULTI]
+              if [a.surface for a in find_actors(article(f"Die {w} kamen."), [])] != [w]]
+    assert missed == []
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("antirussische Propaganda", []),  # a longer word ending as an adjective does
+    ("die prorussischen und russischen Kräfte", ["russischen"]),
+    ("Truppen ausRussland", []),  # a capital inside a word
+    ("eine ehemaligesowjetischerussische Einheit", []),  # a run longer than any form
+])
+def test_only_whole_words_are_actors(text: str, surfaces: list[str]) -> None:
+    assert [a.surface for a in find_actors(article(text), [])] == surfaces

@@ -13,6 +13,7 @@ take the genitive -s ("Russlands").
 from __future__ import annotations
 
 import re
+from os.path import commonprefix
 from typing import Literal
 
 from geo import lexicon
@@ -54,26 +55,52 @@ _MULTI_RE = re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+")
 _MULTI_FIRST = frozenset(re.split(r"[\s-]", w)[0] for w in _MULTI)
 # the letters the table's forms are written in: a narrower class than \w scans much faster;
 # a word it cuts at a foreign letter ("Russlandé") is not bounded there, so no hit is made up
-_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_ALPHABET = "A-Za-zÄÖÜäöüß"
+_LETTERS = re.compile(f"[{_ALPHABET}]+")
+# Which words can be forms, found without collecting every word (most are lowercase and no
+# form): words that start with a capital, and words that end as the adjectives' lowercase
+# forms do (the stems' common ending, "sch", and an inflection ending), read back from there.
+_CAPITAL_WORD = re.compile(f"[A-ZÄÖÜ][{_ALPHABET}]*")
+_ADJECTIVE_END = re.compile(
+    re.escape(commonprefix([a[::-1] for a in _DEMONYMS.adjectives])[::-1])
+    + "(?:" + "|".join(map(re.escape, sorted(_ENDINGS["demonym_adjective_endings"],
+                                             key=len, reverse=True))) + f")(?![{_ALPHABET}])")
+_WORD_END = re.compile(_LETTERS.pattern + r"\Z")
+# a longer run of letters than this before an adjective ending is no lowercase form
+_LOWER_REACH = 1 + max((len(w) for w in _SINGLE if not w[0].isupper()), default=0)
+# what a multiword form starting in lowercase ("us-amerikanische") has in the text: its first
+# word with the hyphen after it (a space may be any whitespace: the first word alone)
+_MULTI_CAPITAL_FIRST = frozenset(w for w in _MULTI_FIRST if w[0].isupper())
+_MULTI_LOWER_HEADS = tuple(sorted({
+    w[:len(first) + 1] if w[len(first)] == "-" else first
+    for w in _MULTI if not (first := re.split(r"[\s-]", w)[0])[0].isupper()}))
 
 
 def find_actors(article: Article, sentences: list[Sentence]) -> list[Actor]:
     """Every demonym, people-word and state name in the article's prose, in text order.
     ``sentences`` is part of the pipeline signature; the scan covers the prose segments.
 
-    Speed matters (thousands of articles a second): the words of a segment are collected in C
-    (``findall``) and intersected with the table's forms; only the hits are located."""
+    Speed matters (thousands of articles a second): the words of a segment that can be forms
+    (capitalised, or ending as a lowercase adjective) are collected in C (``findall``) and
+    intersected with the table's forms; only the hits are located, and a hit counts only as a
+    whole word (``_bounded``), so a candidate that is part of a longer word makes no actor."""
     found: list[tuple[int, int, str]] = []
     prose = article.prose
     for seg in article.segments:
         text = prose[seg.start:seg.end]
-        words = set(_LETTERS.findall(text))
+        words = set(_CAPITAL_WORD.findall(text))
+        for m in _ADJECTIVE_END.finditer(text):
+            end = m.end()
+            run = _WORD_END.search(text, max(0, end - _LOWER_REACH), end)
+            if run is not None:
+                words.add(run.group())
         for word in _SINGLE.keys() & words:
             found.extend(_occurrences(text, word, seg.start))
         for prefix in _DEMONYMS.prefixes:
             if prefix in text:
                 found.extend(_occurrences(text, prefix, seg.start))
-        if not _MULTI_FIRST.isdisjoint(words):
+        if not _MULTI_CAPITAL_FIRST.isdisjoint(words) or \
+                any(head in text for head in _MULTI_LOWER_HEADS):
             found.extend((seg.start + m.start(), seg.start + m.end(), _key(m.group()))
                          for m in _MULTI_RE.finditer(text) if _bounded(text, m.start(), m.end()))
     return [Actor(article.id, start, end, article.text[start:end], _lookup(key)[0])
