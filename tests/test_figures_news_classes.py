@@ -381,3 +381,15 @@ def test_who_leads_a_body_and_quantifiers_are_not_its_name(text: str, source: st
 ])
 def test_death_of_dative_plurals_and_bare_hundreds(text: str, expected: list) -> None:
     assert read(text) == expected
+
+
+def test_a_headline_ending_with_a_dash_names_its_source() -> None:
+    assert read("Zwölf Soldaten bei Angriff getötet, 30 verwundet - britischer Militärgeheimdienst"
+                "\nText folgt.") == [(12, "killed", "britischer Militärgeheimdienst"),
+                                     (30, "wounded", "britischer Militärgeheimdienst")]
+
+
+def test_a_sentence_going_on_borrows_the_noun_of_numbers_named_before() -> None:
+    text = ("Die Armee nennt erstmals Zahlen zu ihren Soldaten an der Front. Etwa 900 wurden "
+            "demnach getötet und mehr als 2.000 verletzt.")
+    assert read(text) == [(900, "killed", "Armee"), (2000, "wounded", "Armee")]

@@ -157,6 +157,9 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
                 rf"(?P<src>{_NP})(?:(?:\s+{_LINK}\s+[^,.;:()]{{1,40}}?)?{_INSERT})?\s+"
                 rf"(?:[\w.\-]+\s+){{0,4}}?{alternation(_LEX.wie_verbs)}\b"),
      _needles(_LEX.as_reported), 0),
+    # a headline that ends with who says so: "300 Soldaten getötet - südkoreanischer
+    # Geheimdienst" (a place there is none: see _frames)
+    (re.compile(rf" [-–] (?P<dash>{_NP})[^\S\n]*$"), (" - ", " – "), 0),
     # "offiziellen Angaben nach"
     (re.compile(rf"(?P<src>{_ADJ_EN}{alternation(_LEX.adjective_nouns, ignore_case=True)})\s+"
                 rf"{alternation(_LEX.noun_postposition)}\b"),
@@ -423,6 +426,9 @@ class _Reader:
         frames = []
         for m in _attributions(text):
             group = m.lastgroup or "src"
+            if group == "dash" and self._place_in(sentence.start + m.start(group),
+                                                   sentence.start + m.end(group)):
+                continue  # "Fünf Tote bei Angriff - Charkiw"
             apposed = _APPOSED.match(text, m.end(group))
             src = apposed.group("name") if apposed else _clean_source(m.group(group))
             if src:
@@ -555,7 +561,9 @@ class _Reader:
                 joined = False
                 continue
             joined = words == 0 and key in _LEX.list_joiners
-            if word[0].isdigit() or (not word[0].isalnum() and word != "-"):
+            # a dash between spaces ends the phrase as a comma does ("2.700 verwundet - Quelle")
+            if word[0].isdigit() or (not word[0].isalnum() and word != "-") or \
+                    (word == "-" and self.prose[tok.start() - 1].isspace()):
                 return _Head(None, q.end, kind="other" if key in _UNITS else "none")
             if key in _UNITS:
                 return _Head(None, q.end, kind="other")
@@ -646,12 +654,19 @@ class _Reader:
             if nxt.kind == "noun":
                 return _Head(nxt.category, q.end, nxt.military, "borrowed",
                              self._np_actor(quantities[k + 1].end, nxt.np_end) or nxt.actor)
-        zahl = self._zahl_head(ctx, q)
+        lo, _ = self._clause(ctx, q.start)
+        zahl = self._zahl_head(lo, q.start, q)
         if zahl is not None:
             return zahl
         last = figures[-1] if figures else None
-        if last is None and before is not None and before.figures and \
-                (ctx.continues or _REPORTED.search(ctx.text) or _ADDITIVE.match(self.prose, q.end)):
+        goes_on = before is not None and bool(ctx.continues or _REPORTED.search(ctx.text)
+                                              or _ADDITIVE.match(self.prose, q.end))
+        if last is None and before is not None and goes_on:
+            if not before.figures:
+                # "Der Geheimdienst nennt Zahlen zu Soldaten. Etwa 600 wurden demnach getötet."
+                zahl = self._zahl_head(before.sentence.start, before.sentence.end, q)
+                return zahl and replace(
+                    zahl, category=self._clause_predicate(ctx, q.start, q.end) or zahl.category)
             last = before.figures[-1]  # "15 Menschen getötet. 16 weitere wurden verletzt"
         if last is None:
             return None
@@ -661,10 +676,9 @@ class _Reader:
         military = last.actor is not None or last.category == "troops"
         return _Head(category, q.end, military, "borrowed", last.actor)
 
-    def _zahl_head(self, ctx: _Sentence, q: Quantity) -> _Head | None:
-        """ "die Zahl der nordkoreanischen Soldaten ... 15.000"."""
-        lo, _ = self._clause(ctx, q.start)
-        for m in _ZAHL.finditer(self.prose, lo, q.start):
+    def _zahl_head(self, lo: int, hi: int, q: Quantity) -> _Head | None:
+        """ "die Zahl der nordkoreanischen Soldaten ... 15.000" (between lo and hi)."""
+        for m in _ZAHL.finditer(self.prose, lo, hi):
             for w in re.finditer(r"[\w-]+", m.group("np")):
                 category = _noun_category(w.group().casefold())
                 if category is not None:
@@ -751,6 +765,10 @@ class _Reader:
                     self._category_after(a) in ("troops", "casualties"):
                 return a.country_code
         return None
+
+    def _place_in(self, start: int, end: int) -> bool:
+        i = bisect_left(self.place_starts, start)
+        return i < len(self.place_starts) and self.place_starts[i] < end
 
     def _actors_in(self, start: int, end: int) -> list[Actor]:
         return self.actors[bisect_left(self.actor_starts, start):
