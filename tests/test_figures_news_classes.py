@@ -393,3 +393,19 @@ def test_a_sentence_going_on_borrows_the_noun_of_numbers_named_before() -> None:
     text = ("Die Armee nennt erstmals Zahlen zu ihren Soldaten an der Front. Etwa 900 wurden "
             "demnach getötet und mehr als 2.000 verletzt.")
     assert read(text) == [(900, "killed", "Armee"), (2000, "wounded", "Armee")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Laut einem Bericht der Zeitung Kommersant sind 500 Soldaten gefallen.", "Kommersant"),
+    ("Nach einer Mitteilung des Roten Kreuzes wurden 17 Helfer verletzt.", "Roten Kreuzes"),
+    ("Die Feuerwehr geht von fünf Toten aus.", "Feuerwehr"),
+])
+def test_reports_and_assumptions_name_their_source(text: str, source: str) -> None:
+    (f,) = figures(text)
+    assert f.source == source
+
+
+def test_the_sentence_after_gives_the_source_its_report_relies_on() -> None:
+    text = ("Acht Menschen wurden getötet. Dies meldete die Agentur Reuters unter Berufung auf "
+            "Sanitäter.")
+    assert read(text) == [(8, "killed", "Sanitäter")]

@@ -123,7 +123,9 @@ _ADJ_EN = r"[a-zäöüß]+en\s+"
 # (pattern, the words it starts with, how far before them it may start): the patterns are
 # tried only where their words occur, which is much cheaper than scanning every sentence.
 _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
-    (re.compile(rf"\b{_NACH}\s+(?:{alternation(_LEX.nach_own)}\s+)?"
+    # ("nach einem Bericht des Senders ...": an article may come before the noun)
+    (re.compile(rf"\b{_NACH}\s+(?:{alternation(_ARTICLES, ignore_case=True)}\s+"
+                rf"(?=[A-ZÄÖÜ]))?(?:{alternation(_LEX.nach_own)}\s+)?"
                 rf"{alternation(_LEX.nach_nouns, ignore_case=True)}\s+"
                 rf"(?:{_LINKS}\s+{_ATTRIBUTE}(?P<src>{_NP_AND})"
                 rf"|(?P<src6>(?={_LINKS}\s){_NP_AND})|(?P<src5>{_NP_BARE}))"
@@ -139,9 +141,11 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
                 rf"|\b{_NACH}\s+(?P<src4>[A-ZÄÖÜ][a-zäöüß]+?"
                 rf"{alternation(_LEX.compound_nouns)})\b"),
      _needles(_LEX.noun_preposition), 0),
-    # "laut Angaben der beiden Regierungen": the source is whose the statements are
+    # "laut Angaben der beiden Regierungen", "laut einem Bericht der Zeitung": the source is
+    # whose the statements are
     (re.compile(rf"\b{alternation(_LEX.preposed, ignore_case=True)}\s+"
-                rf"(?:{alternation(_LEX.nach_nouns, ignore_case=True)}\s+(?={_LINKS}\s))?"
+                rf"(?:(?:{alternation(_ARTICLES, ignore_case=True)}\s+)?"
+                rf"{alternation(_LEX.nach_nouns, ignore_case=True)}\s+(?={_LINKS}\s))?"
                 rf"(?P<src>{_NP_AND})"),
      _needles(tuple(w.split()[0] for w in _LEX.preposed)), 0),
     (re.compile(rf"(?P<src>{_NP})\s+{alternation(_LEX.postposed)}\b"),
@@ -878,7 +882,9 @@ class _Reader:
             opens_report = _OPENS_AS_REPORTED.match(after.text) is not None
             if not (goes_on or opens_report) or not after.frames or self.ctx[i].frames:
                 continue
-            source = after.frames[0][1]
+            # the source a report relies on before the outlet ("Dies berichtete AP unter
+            # Berufung auf Rettungskräfte")
+            source = min(after.frames, key=lambda f: not f[2])[1]
             j = i
             while j >= 0 and not self.ctx[j].frames:
                 ctx = self.ctx[j]
