@@ -23,8 +23,11 @@ _FILENAME = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 # what a date line's full date holds ("5. November 2024", "5. Nov. 2024", "05.11.24",
 # "2024-11-05"; a date line writes its day as a number, not "ersten November 2024"): a line
-# without it is no date line, and its expressions need not be looked for
-_DATED = re.compile(r"\d\.\s*[^\W\d_]+\.?\s+\d\d\d\d|\d\.\d\d?\.\d\d|\d\d\d\d-\d\d-\d\d")
+# without it is no date line, and its expressions need not be looked for. Each pattern starts
+# at its dot or dash and looks back at the digits: a search led by one literal character skips
+# ahead at C speed, one led by ``\d`` tests every character (7x slower).
+_DATED = (re.compile(r"\.(?<=\d\.)(?:\s*[^\W\d_]+\.?\s+\d\d\d\d|\d\d?\.\d\d)"),
+          re.compile(r"-(?<=\d\d\d\d-)\d\d-\d\d"))
 _HEAD_CHARS = 1500  # a date line stands near the start: a dateline, a "Stand:" line
 _HEAD_LINES = 15
 _SHORT_LINE_WORDS = 3  # "Berlin, 5. November 2024": a date line, not a sentence with a date
@@ -172,16 +175,20 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
             and _DATELINE_END.match(line, end) is not None)
 
 
+def _dated(text: str) -> bool:
+    return any(pattern.search(text) for pattern in _DATED)
+
+
 def from_text(text: str) -> date | None:
     """A date line near the start: 'Stand: 05.11.2024', '5. November 2024',
     '05.11.2024, 14:32 Uhr'. Only full dates (with a year) on a labelled or short line."""
     lex = lexicon()
     best: tuple[int, date] | None = None
     head = text[:_HEAD_CHARS]
-    if _DATED.search(head) is None:
+    if not _dated(head):
         return None
     for line in head.splitlines()[:_HEAD_LINES]:
-        if _DATED.search(line) is None:
+        if not _dated(line):
             continue
         # the line's first full date: the expressions after it need not be looked for
         day = next((e for e in iter_temporal(line, None)
