@@ -409,3 +409,21 @@ def test_the_sentence_after_gives_the_source_its_report_relies_on() -> None:
     text = ("Acht Menschen wurden getötet. Dies meldete die Agentur Reuters unter Berufung auf "
             "Sanitäter.")
     assert read(text) == [(8, "killed", "Sanitäter")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Mindestens 20 Menschen kamen ums Leben, hieß es aus Sicherheitskreisen.",
+     "Sicherheitskreisen"),
+    ("Elf Menschen seien verletzt worden, heißt es in einer Mitteilung des Innenministeriums.",
+     "Innenministeriums"),
+    ("Den Angaben der Küstenwache zufolge wurden 19 Menschen verletzt.", "Küstenwache"),
+])
+def test_impersonal_reports_and_whose_statements(text: str, source: str) -> None:
+    (f,) = figures(text)
+    assert f.source == source
+
+
+def test_a_bare_message_stands_for_the_last_named_source() -> None:
+    text = ("Die Bürgermeisterin schrieb am Abend auf Telegram. „Dabei sind drei Menschen "
+            "verletzt worden“, heißt es in der Nachricht.")
+    assert read(text) == [(3, "wounded", "Bürgermeisterin")]

@@ -161,6 +161,13 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
                 rf"(?P<src>{_NP})(?:(?:\s+{_LINK}\s+[^,.;:()]{{1,40}}?)?{_INSERT})?\s+"
                 rf"(?:[\w.\-]+\s+){{0,4}}?{alternation(_LEX.wie_verbs)}\b"),
      _needles(_LEX.as_reported), 0),
+    # "hieß es aus Regierungskreisen", "heißt es in einer Mitteilung des Ministeriums" (a
+    # bare message noun, "heißt es in der Nachricht", stands for the last source: see _frames)
+    (re.compile(rf"{alternation(_LEX.places.saying)}\s+{alternation(_PREPOSITIONS)}\s+"
+                rf"(?:(?:{alternation(_ARTICLES, ignore_case=True)}\s+)?"
+                rf"{alternation(_LEX.nach_nouns, ignore_case=True)}\s+(?={_LINKS}\s))?"
+                rf"(?P<said>{_NP_AND})"),
+     _needles(tuple(w.split()[0] for w in _LEX.places.saying)), 0),
     # a headline that ends with who says so: "300 Soldaten getötet - südkoreanischer
     # Geheimdienst" (a place there is none: see _frames)
     (re.compile(rf" [-–] (?P<dash>{_NP})[^\S\n]*$"), (" - ", " – "), 0),
@@ -435,6 +442,8 @@ class _Reader:
                 continue  # "Fünf Tote bei Angriff - Charkiw"
             apposed = _APPOSED.match(text, m.end(group))
             src = apposed.group("name") if apposed else _clean_source(m.group(group))
+            if group == "said" and src and src.casefold() in _LEX.nach_nouns:
+                src = self._last_source(ctx.index)
             if src:
                 frames.append((sentence.start + m.start(m.lastgroup or "src"), src, True,
                                sentence.start))
@@ -1025,6 +1034,9 @@ def _clean_source(raw: str) -> str | None:
     while words and (words[0].casefold() in _ARTICLES or _is_some(words[0])
                      or _LED_BY.fullmatch(words[0])):
         words = words[1:]
+    if len(words) > 2 and words[0].casefold() in _LEX.nach_nouns and \
+            words[1].casefold() in _LEX.source_links:
+        return _clean_source(" ".join(words[2:]))  # "Angaben des Ministeriums" -> Ministeriums
     src = " ".join(words).strip("„“\"»« ")
     if not src or any(w.casefold() in _NOT_SOURCES for w in src.split()):
         return None
