@@ -36,7 +36,9 @@ _GERMAN = _table({"schtsch": "SC", "tsch": "C", "sch": "S", "ch": "H", "zh": "S"
 _ENGLISH = _table({"shch": "SC", "ch": "C", "sh": "S", "zh": "S", "kh": "H", "ts": "c",
                    "z": "s", "w": "v", "j": "i", "y": "i"})
 _APOSTROPHES = re.compile(r"['’ʹʼ`]")
-_REPEATS = re.compile(r"(.)\1+")
+_REPEATS = re.compile(r"(.)\1+")  # a run of one character but "\n" (which "." never matches)
+# a character beyond the Latin, Greek and Cyrillic blocks: one C scan, not ``max`` per character
+_BEYOND_TABLE = re.compile("[^\x00-\u052f]")
 
 
 def _key(name: str, table: tuple[re.Pattern[str], dict[str, str]]) -> str:
@@ -73,17 +75,13 @@ def german_key(name: str) -> str:
     Runs for every new capitalised word the recogniser meets, so it is ``_key`` with the
     Unicode decomposition looked up in a table and the sound rules done by string methods."""
     folded = name.casefold()
-    if not folded.isascii() and max(folded) >= "\u0530":
+    if not folded.isascii() and _BEYOND_TABLE.search(folded):
         return _key(name, _GERMAN)  # outside the table's blocks: decompose
     plain = folded.translate(_GERMAN_PLAIN)
     for spelling, sound in _GERMAN_CLUSTERS:
         if spelling in plain:
             plain = plain.replace(spelling, sound)
-    for c in set(plain):  # letters written twice once ("\n" is no letter _REPEATS sees)
-        double = c + c
-        while double in plain and c != "\n":
-            plain = plain.replace(double, c)
-    return plain
+    return _REPEATS.sub(r"\1", plain)  # letters written twice once
 
 
 def german_keys(names: list[str]) -> list[str]:
@@ -92,17 +90,14 @@ def german_keys(names: list[str]) -> list[str]:
     the new words of every article, whose sound keys the recogniser needs."""
     joined = "\n".join(names).casefold()
     if joined.count("\n") != max(0, len(names) - 1) or (
-            not joined.isascii() and max(joined) >= "\u0530"):
+            not joined.isascii() and _BEYOND_TABLE.search(joined)):
         return [german_key(n) for n in names]  # a line break inside a name; other scripts
     plain = joined.translate(_GERMAN_PLAIN)
     for spelling, sound in _GERMAN_CLUSTERS:
         if spelling in plain:
             plain = plain.replace(spelling, sound)
-    for c in set(plain):
-        double = c + c
-        while double in plain and c != "\n":
-            plain = plain.replace(double, c)
-    return plain.split("\n") if names else []
+    # runs collapse within each name: "." matches no line break
+    return _REPEATS.sub(r"\1", plain).split("\n") if names else []
 
 
 def english_key(name: str) -> str:
