@@ -417,6 +417,7 @@ def test_the_sentence_after_gives_the_source_its_report_relies_on() -> None:
     ("Elf Menschen seien verletzt worden, heißt es in einer Mitteilung des Innenministeriums.",
      "Innenministeriums"),
     ("Den Angaben der Küstenwache zufolge wurden 19 Menschen verletzt.", "Küstenwache"),
+    ("In einer Erklärung der Marine hieß es, dass 6 Soldaten verletzt wurden.", "Marine"),
 ])
 def test_impersonal_reports_and_whose_statements(text: str, source: str) -> None:
     (f,) = figures(text)

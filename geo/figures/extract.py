@@ -168,6 +168,12 @@ _ATTRIBUTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...], int], ...] = (
                 rf"{alternation(_LEX.nach_nouns, ignore_case=True)}\s+(?={_LINKS}\s))?"
                 rf"(?P<said>{_NP_AND})"),
      _needles(tuple(w.split()[0] for w in _LEX.places.saying)), 0),
+    # "In einer Erklärung der Armee hieß es, ...": the statement's author
+    (re.compile(rf"{alternation(_PREPOSITIONS, ignore_case=True)}\s+"
+                rf"(?:{alternation(_ARTICLES, ignore_case=True)}\s+)?"
+                rf"{alternation(_LEX.nach_nouns, ignore_case=True)}\s+"
+                rf"(?P<said>(?={_LINKS}\s){_NP_AND})\s+{alternation(_LEX.places.saying)}\b"),
+     _needles(tuple(w.split()[0] for w in _LEX.places.saying)), 90),
     # a headline that ends with who says so: "300 Soldaten getötet - südkoreanischer
     # Geheimdienst" (a place there is none: see _frames)
     (re.compile(rf" [-–] (?P<dash>{_NP})[^\S\n]*$"), (" - ", " – "), 0),
