@@ -66,8 +66,12 @@ _ADJECTIVE_END = re.compile(
     + "(?:" + "|".join(map(re.escape, sorted(_ENDINGS["demonym_adjective_endings"],
                                              key=len, reverse=True))) + f")(?![{_ALPHABET}])")
 _WORD_END = re.compile(_LETTERS.pattern + r"\Z")
+# a multiword form is looked for only where its first and its last word are: the last one
+# ("Staaten", "amerikanische") is capitalised or a lowercase adjective, so among the words
+_MULTI_LAST = frozenset(re.split(r"[\s-]", w)[-1] for w in _MULTI)
 # a longer run of letters than this before an adjective ending is no lowercase form
-_LOWER_REACH = 1 + max((len(w) for w in _SINGLE if not w[0].isupper()), default=0)
+_LOWER_REACH = 1 + max((len(w) for w in (*_SINGLE, *_MULTI_LAST) if not w[0].isupper()),
+                       default=0)
 # what a multiword form starting in lowercase ("us-amerikanische") has in the text: its first
 # word with the hyphen after it (a space may be any whitespace: the first word alone)
 _MULTI_CAPITAL_FIRST = frozenset(w for w in _MULTI_FIRST if w[0].isupper())
@@ -99,8 +103,9 @@ def find_actors(article: Article, sentences: list[Sentence]) -> list[Actor]:
         for prefix in _DEMONYMS.prefixes:
             if prefix in text:
                 found.extend(_occurrences(text, prefix, seg.start))
-        if not _MULTI_CAPITAL_FIRST.isdisjoint(words) or \
-                any(head in text for head in _MULTI_LOWER_HEADS):
+        if not _MULTI_LAST.isdisjoint(words) and (
+                not _MULTI_CAPITAL_FIRST.isdisjoint(words)
+                or any(head in text for head in _MULTI_LOWER_HEADS)):
             found.extend((seg.start + m.start(), seg.start + m.end(), _key(m.group()))
                          for m in _MULTI_RE.finditer(text) if _bounded(text, m.start(), m.end()))
     return [Actor(article.id, start, end, article.text[start:end], _lookup(key)[0])
