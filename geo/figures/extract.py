@@ -981,8 +981,8 @@ def _noun_category(key: str) -> Category | None:
 # words already judged, so that a sentence is mostly judged by set operations in C: most
 # sentences have none of the words, and news repeats its vocabulary
 _CATEGORY_WORDS: set[str] = set()
-_OTHER_WORDS: set[str] = set()
-_OTHER_WORDS_MAX = 200_000  # forgotten when full (fresh names keep coming)
+_SEEN_WORDS: set[str] = set()  # the category words and the others, one set to subtract
+_OTHER_WORDS_MAX = 200_000  # the others are forgotten when there are more (fresh names keep coming)
 
 
 # the letters of the vocabulary's words: a narrower class than \w scans much faster, and a
@@ -995,16 +995,18 @@ def _category_words(text: str) -> list[str]:
     (or a piece of a word: the caller only uses them to pass sentences over)."""
     words = set(_VOCABULARY_LETTERS.findall(text))
     found = list(words & _CATEGORY_WORDS)
-    for word in words - _CATEGORY_WORDS - _OTHER_WORDS:
-        key = word.casefold()
-        if key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
-                key.startswith(_CATEGORY_PREFIXES):
-            _CATEGORY_WORDS.add(word)
-            found.append(word)
-        else:
-            _OTHER_WORDS.add(word)
-    if len(_OTHER_WORDS) > _OTHER_WORDS_MAX:
-        _OTHER_WORDS.clear()
+    new = words - _SEEN_WORDS
+    if new:
+        _SEEN_WORDS.update(new)
+        for word in new:
+            key = word.casefold()
+            if key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
+                    key.startswith(_CATEGORY_PREFIXES):
+                _CATEGORY_WORDS.add(word)
+                found.append(word)
+        if len(_SEEN_WORDS) - len(_CATEGORY_WORDS) > _OTHER_WORDS_MAX:
+            _SEEN_WORDS.clear()
+            _SEEN_WORDS.update(_CATEGORY_WORDS)
     return found
 
 
