@@ -387,14 +387,15 @@ def export_buttons(view_fc: dict) -> None:
                        "lagebild_orte.parquet", "application/vnd.apache.parquet")
 
 
-def articles_table(fc: dict, kept: Store) -> None:
-    st.dataframe(pd.DataFrame([{"Artikel": a["id"], "Titel": a.get("title", ""),
-                                "Medium": a.get("outlet", ""), "Datei": a["name"],
-                                "erschienen": popups.german_date(a.get("published")) or "undatiert",
-                                "hinzugefügt": a.get("added", ""), "Zeichen": a["chars"],
-                                "Hinweise": "; ".join(a.get("notes", []))}
-                               for a in fc["articles"]]),
-                 hide_index=True, width="stretch")
+def articles_table(whole: views.Collection, kept: Store) -> None:
+    query = st.text_input("Im Speicher suchen", key="articles_q",
+                          placeholder="Wort im Titel oder Dateinamen")
+    rows, total = views.article_rows(whole, query)
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    n = popups.german_number
+    if total > len(rows):
+        st.caption(f"Die {n(len(rows))} neuesten von {n(total)} Artikeln; die Suche grenzt ein.")
     counts = kept.counts()
     if counts["older_analyser"]:
         st.warning(f"{popups.german_number(counts['older_analyser'])} Artikel wurden von einer "
@@ -402,9 +403,11 @@ def articles_table(fc: dict, kept: Store) -> None:
                    "`python -m geo ingest --reanalyse` ausführen.")
     with st.form("remove"):
         doomed = st.multiselect("Artikel aus dem Speicher entfernen",
-                                [a["id"] for a in fc["articles"]], key="remove_ids")
+                                views.choices([r["Artikel"] for r in rows], {}, "",
+                                              st.session_state.get("remove_ids") or [], len(rows)),
+                                key="remove_ids")
         if st.form_submit_button("Entfernen", key="remove_go") and doomed:
-            shas = {a["id"]: a["sha256"] for a in fc["articles"]}
+            shas = {a["id"]: a["sha256"] for a in whole.fc["articles"]}
             kept.remove(shas[i] for i in doomed)
             st.session_state["_add_messages"] = [("info", f"{len(doomed)} entfernt.")]
             st.rerun()
@@ -498,7 +501,7 @@ def main() -> None:
                 lambda: st.dataframe(pd.DataFrame(exports.figures_rows(view_fc)),
                                      hide_index=True, width="stretch"),
                 lambda: without_place_tab(view_fc), lambda: quote_search(kept),
-                lambda: export_buttons(view_fc), lambda: articles_table(fc, kept)]
+                lambda: export_buttons(view_fc), lambda: articles_table(whole, kept)]
     for tab, build in zip(tabs, builders):
         if tab.open:
             with tab:

@@ -93,3 +93,24 @@ def test_small_views_inline_big_ones_fetched(monkeypatch):
     assert data.inline  # the fixture is small
     monkeypatch.setattr(views, "INLINE_PLACES_MAX", len(data.payload) - 1)
     assert not data.inline
+
+
+def test_articles_tab_lists_the_newest_few_and_searches_the_rest(monkeypatch):
+    fc = json.loads(json.dumps(FC))
+    template = fc["articles"][0]
+    fc["articles"] = [{**template, "id": f"art{i:03d}", "name": f"file{i:03d}.txt",
+                       "label": f"Bericht {i}", "title": f"Bericht {i}",
+                       "published": f"2024-11-{1 + i % 28:02d}", "notes": []}
+                      for i in range(30)]
+    monkeypatch.setattr(views, "LIST_MAX", 5)
+    whole = views.collection(fc)
+    rows, total = views.article_rows(whole, "")
+    assert total == 30 and len(rows) == 5
+    # newest published first: days 28 (i = 27) down to 24 (i = 23)
+    assert [r["Artikel"] for r in rows] == ["art027", "art026", "art025", "art024", "art023"]
+    assert rows[0]["erschienen"] == "28.11.2024"
+    rows, total = views.article_rows(whole, "BERICHT 1")  # any case: 1, 10..19
+    assert total == 11 and len(rows) == 5 and all(r["Titel"].startswith("Bericht 1")
+                                                  for r in rows)
+    rows, total = views.article_rows(whole, "file007")  # by file name too
+    assert [r["Artikel"] for r in rows] == ["art007"] and total == 1

@@ -64,6 +64,23 @@ class Collection:
         return choices(self.newest, self.titles, query, selected, LIST_MAX)
 
 
+def article_rows(whole: Collection, query: str) -> tuple[list[dict[str, Any]], int]:
+    """The Artikel tab's table, newest first: at most ``LIST_MAX`` articles of the store whose
+    label, id or file name contains ``query`` (any case), and how many match in all (a desk
+    that keeps months of news must not send 10,000 rows and options with every visit)."""
+    needle = query.strip().casefold()
+    by_id = {a["id"]: a for a in whole.fc["articles"]}
+    hits = [i for i in whole.newest if not needle or needle in " ".join(
+        (whole.titles.get(i, i), i, by_id[i]["name"])).casefold()]
+    rows = [{"Artikel": a["id"], "Titel": a.get("title", ""), "Medium": a.get("outlet", ""),
+             "Datei": a["name"],
+             "erschienen": popups.german_date(a.get("published")) or "undatiert",
+             "hinzugefügt": a.get("added", ""), "Zeichen": a["chars"],
+             "Hinweise": "; ".join(a.get("notes", []))}
+            for a in (by_id[i] for i in hits[:LIST_MAX])]
+    return rows, len(hits)
+
+
 def collection(fc: dict[str, Any]) -> Collection:
     return Collection(fc=fc, options=filters.options(fc), span=timeline.date_range(fc),
                       entities=filters.source_names(fc),
