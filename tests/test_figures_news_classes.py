@@ -428,3 +428,67 @@ def test_a_bare_message_stands_for_the_last_named_source() -> None:
     text = ("Die Bürgermeisterin schrieb am Abend auf Telegram. „Dabei sind drei Menschen "
             "verletzt worden“, heißt es in der Nachricht.")
     assert read(text) == [(3, "wounded", "Bürgermeisterin")]
+
+
+def figures_at(text: str, places: dict[str, tuple[str, str]]) -> list[Figure]:
+    """As figures(), with every surface of ``places`` a place mention of (name, country)."""
+    article = article_from_text("t.txt", text)
+    sentences = split_sentences(article)
+    mentions = []
+    for surface, (name, country) in places.items():
+        for m in re.finditer(surface, article.prose):
+            sentence = next(s for s in sentences if s.start <= m.start() < s.end)
+            place = Place(f"t:{name}", None, name, name, "PPLA", country, "", 0.0, 0.0, 0,
+                          "settlement")
+            mentions.append(Mention("t", m.start(), m.end(), surface, sentence, "place", place,
+                                    0.9, None))
+    mentions.sort(key=lambda m: m.start)
+    return extract_figures(article, sentences, mentions, find_actors(article, sentences))
+
+
+_SCENE = {"Sidon": ("Sidon", "LB"), "Charkiw": ("Charkiw", "UA"), "Israels": ("Israel", "IL")}
+
+
+@pytest.mark.parametrize("text, actors", [
+    # war news: a figure sentences away from the place and the fighting is still hit there
+    ("Bei Luftangriffen auf Sidon starben 3 Menschen. Die Armee bestätigte die Angriffe nicht. "
+     "Ein Sprecher äußerte sich zunächst nicht. Zwei weitere Personen seien verletzt worden.",
+     ["LB", "LB"]),
+    # an accident report stays without actor however far the place
+    ("Bei einem Busunfall in Charkiw starben 3 Menschen. Die Polizei ermittelt. Ein Sprecher "
+     "äußerte sich zunächst nicht. Zwei weitere Personen seien verletzt worden.", [None, None]),
+    # a place the sentence names other than as a location ("Beschuss von Charkiw")
+    ("Zwei Tote bei Beschuss von Charkiw", ["UA"]),
+    # the country a headline names before a colon
+    ("Libanon: Drei Tote nach Drohnenangriff", ["LB"]),
+    # a country in the genitive before a noun acts ("Israels Armee"): the scene is before it
+    ("Bei einem Luftangriff in Sidon starben 3 Menschen. Israels Armee setzte die Angriffe "
+     "fort. In einem Krankenhaus seien 9 Verletzte behandelt worden.", ["LB", "LB"]),
+    # hostages and prisoners are taken away from the place: it says nothing of whose they are
+    ("Bei dem Angriff auf Sidon wurden 40 Geiseln genommen.", [None]),
+])
+def test_civilians_are_counted_for_the_scene_of_the_fighting(text: str, actors: list) -> None:
+    assert [f.actor for f in figures_at(text, _SCENE)] == actors
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Bei den Angriffen wurden 300 Palästinenser getötet, darunter 120 Kinder und 80 Frauen.",
+     ["PS", "PS", "PS"]),
+    ("Nordkorea soll 12.000 Soldaten geschickt haben, 3.000 Opfer habe es darunter gegeben, "
+     "davon 400 Tote.", ["KP", "KP", "KP"]),
+])
+def test_a_subset_counts_the_people_of_the_figure_it_picks_from(text: str, actors: list) -> None:
+    assert [f.actor for f in figures(text)] == actors
+
+
+@pytest.mark.parametrize("text, actors", [
+    # the troops who attack are not whose people died
+    ("In Charkiw starben bei einem Beschuss russischer Truppen vier Menschen.", ["UA"]),
+    ("Bei Angriffen der russischen Soldaten auf Charkiw wurden 12 Menschen verletzt.", ["UA"]),
+    # a headline's figure after a colon counts the troops named before it ...
+    ("Russische Soldaten bei Sidon schwer getroffen: 80 Tote", ["RU"]),
+    # ... unless they are the ones who attack
+    ("Russische Soldaten beschießen Charkiw: 5 Tote", ["UA"]),
+])
+def test_whose_troops_died_and_whose_attacked(text: str, actors: list) -> None:
+    assert [f.actor for f in figures_at(text, _SCENE)] == actors

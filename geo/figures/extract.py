@@ -26,7 +26,7 @@ The German words these rules look for are data, in ``data/lexicon`` (read by
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -34,7 +34,7 @@ from functools import cached_property, lru_cache
 from geo import lexicon
 from geo.figures.actors import actor_kind
 from geo.figures.quantities import Quantity, find_quantities, is_date, may_hold_number
-from geo.lexicon import alternation
+from geo.lexicon import alternation, spellings
 from geo.model import Actor, Article, Category, Figure, Mention, Sentence
 
 _LEX = lexicon.load()
@@ -77,6 +77,7 @@ _LOSSES_ON = re.compile(rf"\b{alternation(_LEX.loss_nouns, ignore_case=True)}\b[
                         rf"\b{alternation(_LEX.loss_amount_prepositions)}\s+(?:\w+\s+){{0,2}}$")
 # a clause that picks some out of the figure before it: "..., darunter etwa 11.000 Nordkoreaner"
 _AMONG = re.compile(rf"^\W*{alternation(_LEX.subset_markers)}\b", re.IGNORECASE)
+_SUBSET_WORD = re.compile(rf"\b{alternation(_LEX.subset_markers)}\b", re.IGNORECASE)
 _PARTITIVE = re.compile(
     rf"\s+von\s+(?:{alternation(_LEX.partitive_fillers)}\s+)?(?=\S)")
 _FINITE_BEFORE = re.compile(rf"\b{alternation(_LEX.finite_before_subject)}\s+$")
@@ -258,6 +259,15 @@ _OPENS_AS_REPORTED = re.compile(rf"^[„\"»]?{alternation(_LEX.as_reported, ign
                                 rf"\b{alternation(_LEX.wie_verbs)},")
 _POINTING_BACK = re.compile(rf"^\W*{alternation(_LEX.pointing_back, ignore_case=True)}\s+")
 _CONFLICT = re.compile(rf"\b[^\W\d_]*?{alternation(_LEX.conflict_words, ignore_case=True)}")
+_CONFLICT_PARTS = tuple(sorted({form for w in _LEX.conflict_words
+                                 for form in spellings(w.removesuffix("*"))}))
+# the attack a demonym's troops carry out: "Beschuss russischer Soldaten", "Angriffen der
+# russischen Armee"
+_ATTACKER_BEFORE = re.compile(
+    rf"{_CONFLICT.pattern}\w*\s+(?:{alternation(_ARTICLES, ignore_case=True)}\s+)?"
+    rf"(?:[a-zäöüß]+{alternation(_ADJ_ENDINGS)}\s+)*$")
+# a capitalised word right after a name: "Israels Armee" (the name is a genitive possessor)
+_NOUN_AFTER = re.compile(r"[^\S\n]+[A-ZÄÖÜ][a-zäöüß]")
 _FURTHER = re.compile(rf"\b{alternation(_LEX.further, ignore_case=True)}\b")
 # a road or route name ("auf der A 38", "B 31"): one capital letter right before the number
 _DESIGNATOR = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\s?$")
@@ -542,6 +552,8 @@ class _Reader:
             if category == "troops" and self._losses_before(ctx, q):
                 category = "casualties"  # "Verluste von 150 Mann"
             fig = self._figure(ctx, q, head, category, heads, quantities)
+            if fig.actor is None:
+                fig = replace(fig, actor=self._whole_actor(ctx, q, figures))
             figures.append(fig)
             derived = self._per_unit_total(ctx, fig)
             if derived is not None:
@@ -749,6 +761,18 @@ class _Reader:
                 or self._losses_actor(ctx, q)
                 or (self.usual_actor if head.military else None))
 
+    def _whole_actor(self, ctx: _Sentence, q: Quantity, figures: list[Figure]) -> str | None:
+        """A figure its clause picks out of the one before ("34.970 Palästinenser getötet,
+        darunter 14.685 Kinder"; "4.700 Opfer habe es darunter gegeben, davon 600 Tote") counts
+        the same side's people."""
+        clause = self._clause_text(ctx, q.start)
+        if not _SUBSET_WORD.search(clause):
+            return None
+        if figures:
+            return figures[-1].actor
+        whole = self._whole_before(ctx) if _AMONG.match(ctx.text) else None
+        return whole.actor if whole is not None else None
+
     def _np_actor(self, start: int, end: int) -> str | None:
         for a in self._actors_in(start, end):
             if actor_kind(a) != "country":
@@ -777,11 +801,19 @@ class _Reader:
 
     def _losses_actor(self, ctx: _Sentence, q: Quantity) -> str | None:
         """ "gab die russischen Verluste ... mit 700.000 Soldaten an": whose losses, troops or
-        soldiers the clause named before the number."""
+        soldiers the clause named before the number; a headline's clause after a colon goes on
+        from the one before it ("Nordkoreanische Truppen schwer getroffen: 100 Tote") unless
+        that one tells of an attack. Troops named as who attacked ("bei einem Beschuss
+        russischer Soldaten starben fünf Menschen") are not whose people died."""
         lo, _ = self._clause(ctx, q.start)
+        if self.prose.startswith(":", lo) and lo > ctx.sentence.start:
+            before, _ = self._clause(ctx, lo - 1)
+            if not _CONFLICT.search(self.prose, before, lo):
+                lo = before
         for a in reversed(self._actors_in(lo, q.start)):
             if actor_kind(a) in ("adjective", "prefix") and \
-                    self._category_after(a) in ("troops", "casualties"):
+                    self._category_after(a) in ("troops", "casualties") and \
+                    not _ATTACKER_BEFORE.search(self.prose, max(lo, a.start - 60), a.start):
                 return a.country_code
         return None
 
@@ -912,21 +944,74 @@ class _Reader:
     def _civilians_of_the_place(self, indices: list[int]) -> None:
         """People hit in a war without a demonym of their own ("bei einem russischen Angriff
         auf Charkiw wurden 15 Menschen getötet") are counted for the country where they were
-        hit, when the figure's places (else those of the sentence before: "... bei einem
-        Angriff im Libanon getötet. Sechs Menschen wurden verletzt.") lie in one country and
-        the sentence or the one before speaks of the fighting; an accident's victims stay
-        without actor."""
+        hit, when the figure's places (else the scene: see _scene) lie in one country and the
+        sentence, the one before or the article speaks of the fighting; an accident's victims
+        stay without actor, and so do prisoners and hostages, who are taken away from where
+        they were caught."""
         for i in indices:
             ctx = self.ctx[i]
             if all(f.actor is not None for f in ctx.figures) or not (
-                    _CONFLICT.search(ctx.text) or (i and _CONFLICT.search(self.ctx[i - 1].text))):
+                    _CONFLICT.search(ctx.text) or (i and _CONFLICT.search(self.ctx[i - 1].text))
+                    or self.war_news):
                 continue
-            around = _ids(self.ctx[i - 1].places) if i else ()
             for j, fig in enumerate(ctx.figures):
-                countries = {self.country_of.get(p) for p in fig.place_ids or around}
-                if fig.actor is None and fig.category not in ("troops", "area_km2") and \
-                        len(countries) == 1 and None not in countries:
+                if fig.actor is not None or fig.category in ("troops", "area_km2", "captured"):
+                    continue
+                countries = ({self.country_of.get(p) or None for p in fig.place_ids}
+                             if fig.place_ids else self._scene(i))
+                if len(countries) == 1 and None not in countries:
                     ctx.figures[j] = replace(fig, actor=countries.pop())
+
+    @cached_property
+    def war_news(self) -> bool:
+        """Conflict words in two sentences or more: the article reports on a war, and its
+        figures far from those words ("Zwei weitere Menschen wurden verletzt") are war
+        casualties too."""
+        low = self.prose.lower()  # substrings in C: the word-part regex is slow on a whole text
+        starts = [c.sentence.start for c in self.ctx]
+        hit: set[int] = set()
+        for part in _CONFLICT_PARTS:
+            at = low.find(part)
+            while at >= 0:
+                hit.add(bisect_right(starts, at))
+                if len(hit) > 1:
+                    return True
+                at = low.find(part, at + 1)
+        return False
+
+    def _scene(self, index: int) -> set[str | None]:
+        """The countries where sentence ``index`` happens: its place mentions, else the country
+        its headline names before a colon ("Libanon: Fünf Tote ..."), else those of the nearest
+        sentence before that names a place ("... im Libanon. Fünf weitere wurden verletzt").
+        A country name in the genitive before a noun ("Israels Armee") names who acts, not
+        where."""
+        for ctx in reversed(self.ctx[:index + 1]):
+            lo = bisect_left(self.place_starts, ctx.sentence.start)
+            hi = bisect_left(self.place_starts, ctx.sentence.end)
+            countries = {m.place.country_code or None for m in self.places[lo:hi]
+                         if not self._possessor(m)}
+            if countries:
+                return countries
+            topic = self._topic(ctx.sentence)
+            if topic is not None:
+                return {topic}
+        return set()
+
+    def _possessor(self, m: Mention) -> bool:
+        """ "Israels Militär", "Russlands Angriffe": a name in the Saxon genitive before a
+        capitalised noun."""
+        stem = m.surface[:-1]
+        return m.surface.endswith("s") and stem in (m.place.name_de, m.place.name) and \
+            _NOUN_AFTER.match(self.prose, m.end) is not None
+
+    def _topic(self, sentence: Sentence) -> str | None:
+        """The country a headline opens with before a colon: "Libanon: Fünf Tote ..."."""
+        for a in self._actors_in(sentence.start, sentence.end):
+            if a.start > sentence.start + 1:
+                return None
+            if actor_kind(a) == "country" and self.prose.startswith(":", a.end):
+                return a.country_code
+        return None
 
     def _clause(self, ctx: _Sentence, offset: int) -> tuple[int, int]:
         for a, b in ctx.clauses:
