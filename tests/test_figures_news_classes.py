@@ -492,3 +492,49 @@ def test_a_subset_counts_the_people_of_the_figure_it_picks_from(text: str, actor
 ])
 def test_whose_troops_died_and_whose_attacked(text: str, actors: list) -> None:
     assert [f.actor for f in figures_at(text, _SCENE)] == actors
+
+
+@pytest.mark.parametrize("text, actors", [
+    # a demonym before "Seite" names the side, also before the number
+    ("Auf ukrainischer Seite seien 70 Soldaten gefallen.", ["UA"]),
+    ("Die Verluste auf russischer Seite beziffert London mit 900 Mann.", ["RU"]),
+    # a mixed group of both sides has none, not even the scene's
+    ("Bei Angriffen auf Charkiw wurden auf beiden Seiten 40 Menschen getötet.", [None]),
+    # a state named as the subject with its article
+    ("Die Ukraine hat in der Woche 200 Soldaten verloren.", ["UA"]),
+    # a military unit's demonym
+    ("Die belarussischen Einheiten verloren 60 Mann.", ["BY"]),
+    # the people of "die Zahl der getöteten ..." are the noun's after the participle
+    ("Die Zahl der getöteten Palästinenser stieg auf 500.", ["PS"]),
+])
+def test_whose_side_a_figure_names(text: str, actors: list) -> None:
+    assert [f.actor for f in figures_at(text, _SCENE)] == actors
+
+
+@pytest.mark.parametrize("text, actors", [
+    # a possessive points to the owner named before: in the sentence ...
+    ("Die Ukraine meldete, 25 ihrer Soldaten seien gefallen.", ["UA"]),
+    ("Die Russen meldeten 14 Tote unter ihren Kämpfern.", ["RU"]),
+    # ... or the subject the sentence before opens with
+    ("Die russische Armee rückte vor. Dabei wurden 90 ihrer Soldaten verwundet.", ["RU"]),
+    ("Russland setzt die Offensive fort. Dabei verlor es 700 Soldaten.", ["RU"]),
+    # a possessive before no people says nothing ("in ihren Häusern"); "es gab" is no subject
+    ("Russland setzte die Angriffe fort. In Charkiw starben 5 Menschen in ihren Häusern.",
+     ["UA"]),
+    ("Russland setzte die Angriffe fort. Dabei gab es 12 Tote in Charkiw.", ["UA"]),
+])
+def test_possessives_and_pronouns_point_to_the_owner(text: str, actors: list) -> None:
+    assert [f.actor for f in figures_at(text, _SCENE)] == actors
+
+
+@pytest.mark.parametrize("text, actors", [
+    # the subject who killed them is not whose they are: the scene is
+    ("Russland tötete bei Angriffen auf Charkiw 8 Menschen.", ["UA"]),
+    ("Bei Luftangriffen hat Israels Armee in Sidon nach eigenen Angaben 20 Kämpfer getötet.",
+     ["LB"]),
+    ("Russische Truppen töteten 6 Soldaten.", [None]),
+    # the passive and losses keep the subject's side
+    ("Russland hat 300 Soldaten verloren.", ["RU"]),
+])
+def test_who_killed_is_not_whose_dead(text: str, actors: list) -> None:
+    assert [f.actor for f in figures_at(text, _SCENE)] == actors

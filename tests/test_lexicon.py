@@ -78,6 +78,10 @@ def test_copy_of_shipped_data_loads(planted) -> None:
      r"\['stadt'\] in both organisation_cues:sports_context and settlement_words:all"),
     ("place_context", lambda d: d["list_joiners"].remove("oder"),
      r"\['oder'\] in function_words:list_joiners but not in place_context:list_joiners"),
+    ("actor_cues", lambda d: d["possessives"].append("Der"),
+     r"\['der'\] in both actor_cues:possessives and function_words:articles"),
+    ("actor_cues", lambda d: d["agent_auxiliaries"].append("wurde"),
+     r"\['wurde'\] in actor_cues:agent_auxiliaries but not in verbs:perfect_auxiliaries"),
 ])
 def test_planted_contradiction_is_caught(planted, name, change, message) -> None:
     folder = planted(name, change)
@@ -142,3 +146,10 @@ def test_place_words_come_from_the_shared_lists() -> None:
     assert "grenzregion".endswith(words.type_words) and "regionen" in words.type_forms
     # never a given name: the cues, the articles, the joiners and the listed small words
     assert {"nach", "der", "sowie", "auch"} <= words.function_words
+
+
+def test_actor_cues_are_loaded_case_folded() -> None:
+    lex = lexicon.load()
+    assert "seite" in lex.side_nouns and "beiden seiten" in lex.both_sides
+    assert "ihrer" in lex.possessives and "getötet" in lex.agent_participles
+    assert set(lex.agent_auxiliaries) <= set(lex.perfect_auxiliaries)

@@ -82,6 +82,10 @@ _PARTITIVE = re.compile(
     rf"\s+von\s+(?:{alternation(_LEX.partitive_fillers)}\s+)?(?=\S)")
 _FINITE_BEFORE = re.compile(rf"\b{alternation(_LEX.finite_before_subject)}\s+$")
 _SUBJECT_BEFORE = re.compile(rf"(?:^|[,;:]\s*|\b{alternation(_LEX.subordinators)}\s+)$")
+# a state named as the subject may take an article: "Die Ukraine verlor 300 Soldaten"
+_SUBJECT_ARTICLE_BEFORE = re.compile(rf"(?:^\W*|[,;:]\s*|\b{alternation(_LEX.subordinators)}\s+)"
+                                     rf"(?:{alternation(_ARTICLES, ignore_case=True)}\s+)?$")
+_CAPITALISED = re.compile(r"[A-ZÄÖÜ][\w-]*")
 _RELATIVE = re.compile(rf",\s*{alternation(_LEX.relative_pronouns)}\b")
 _NEGATED = re.compile(rf"\b{alternation(_LEX.negations)}\s+$")
 
@@ -266,6 +270,16 @@ _CONFLICT_PARTS = tuple(sorted({form for w in _LEX.conflict_words
 _ATTACKER_BEFORE = re.compile(
     rf"{_CONFLICT.pattern}\w*\s+(?:{alternation(_ARTICLES, ignore_case=True)}\s+)?"
     rf"(?:[a-zäöüß]+{alternation(_ADJ_ENDINGS)}\s+)*$")
+# the actor cues (data/lexicon/actor_cues.json)
+_BOTH_SIDES = re.compile(rf"\b{alternation(_LEX.both_sides, ignore_case=True)}\b")
+_POSSESSIVE = re.compile(rf"\b{alternation(_LEX.possessives, ignore_case=True)}\s+([^\W\d_][\w-]*)")
+_SUBJECT_PRONOUN = re.compile(rf"\b{alternation(_LEX.subject_pronouns, ignore_case=True)}\b")
+_OPENS_SUBJECT = re.compile(rf"\W*(?:{alternation(_ARTICLES, ignore_case=True)}\s+)?")
+# lowercase only: "die Verletzten" is a noun, "verletzte" the verb
+_AGENT_FINITE = re.compile(rf"\b{alternation(_LEX.agent_finite)}\b")
+_AGENT_AUX = re.compile(rf"\b{alternation(_LEX.agent_auxiliaries)}\b")
+_AGENT_PARTICIPLE = re.compile(rf"\b{alternation(_LEX.agent_participles)}\b")
+_PASSIVE = re.compile(r"\bworden\b")
 # a capitalised word right after a name: "Israels Armee" (the name is a genitive possessor)
 _NOUN_AFTER = re.compile(r"[^\S\n]+[A-ZÄÖÜ][a-zäöüß]")
 _FURTHER = re.compile(rf"\b{alternation(_LEX.further, ignore_case=True)}\b")
@@ -713,8 +727,12 @@ class _Reader:
             for w in re.finditer(r"[\w-]+", m.group("np")):
                 category = _noun_category(w.group().casefold())
                 if category is not None:
+                    end = m.start("np") + w.end()
+                    if w.group()[0].islower():  # "der getöteten Palästinenser": up to the noun
+                        noun = _CAPITALISED.search(self.prose, end, m.end("np"))
+                        end = noun.end() if noun else end
                     return _Head(category, q.end, category == "troops", "borrowed",
-                                 self._np_actor(m.start("np"), m.start("np") + w.end()))
+                                 self._np_actor(m.start("np"), end))
         return None
 
     def _figure(self, ctx: _Sentence, q: Quantity, head: _Head, category: Category,
@@ -757,9 +775,57 @@ class _Reader:
             # prisoners are not the subject's ("Russland hat 300 Soldaten gefangen genommen")
             # nor, in an exchange, the article's usual side: only their own demonym says whose
             return own
+        lo, hi = self._clause(ctx, q.start)
+        if _BOTH_SIDES.search(self.prose, lo, hi):
+            return None  # "auf beiden Seiten": a mixed group has no side
+        named = self._side_actor(lo, hi) or self._owner_actor(ctx, q, head, category, lo, hi)
+        if named or self._agent_clause(q, head, lo, hi):
+            # "Russland hat 12 Zivilisten getötet": who killed them is not whose they are
+            return named
         return (self._subject_actor(ctx, q)
                 or self._losses_actor(ctx, q)
                 or (self.usual_actor if head.military else None))
+
+    def _side_actor(self, lo: int, hi: int) -> str | None:
+        """ "Auf russischer Seite seien 500 Soldaten gefallen": a demonym before "Seite"."""
+        for a in self._actors_in(lo, hi):
+            nxt = _TOKEN.search(self.prose, a.end)
+            if actor_kind(a) in ("adjective", "prefix") and nxt is not None and \
+                    nxt.group().casefold() in _LEX.side_nouns:
+                return a.country_code
+        return None
+
+    def _owner_actor(self, ctx: _Sentence, q: Quantity, head: _Head, category: Category,
+                     lo: int, hi: int) -> str | None:
+        """Whose "40 ihrer Soldaten" or "30 Tote unter ihren Soldaten" are, or whose losses in
+        "Dabei verlor es 1.200 Soldaten": the nearest actor named before in the sentence, else
+        the subject the sentence before opens with."""
+        after = self.prose[q.end:min(hi, head.np_end + 40)]
+        possessive = any(_counts_people(m.group(1)) for m in _POSSESSIVE.finditer(after))
+        pronoun = category in ("casualties", "troops") and \
+            _SUBJECT_PRONOUN.search(self.prose, lo, q.start) is not None
+        if not (possessive or pronoun):
+            return None
+        before = self._actors_in(ctx.sentence.start, q.start)
+        if before:
+            return before[-1].country_code
+        if ctx.index:
+            start = self.ctx[ctx.index - 1].sentence.start
+            for a in self._actors_in(start, ctx.sentence.start)[:1]:
+                if _OPENS_SUBJECT.fullmatch(self.prose, start, a.start):
+                    return a.country_code
+        return None
+
+    def _agent_clause(self, q: Quantity, head: _Head, lo: int, hi: int) -> bool:
+        """ "Russland tötete 12 Zivilisten", "Israel hat 20 Kämpfer getötet": the clause's
+        subject is who killed or wounded the people counted (a finite verb outside the
+        figure's noun phrase, or a participle after "hat" in the active voice)."""
+        if _AGENT_FINITE.search(self.prose, lo, q.start) or \
+                _AGENT_FINITE.search(self.prose, head.np_end, hi):
+            return True
+        return bool(_AGENT_AUX.search(self.prose, lo, q.start)
+                    and _AGENT_PARTICIPLE.search(self.prose, head.np_end, hi)
+                    and not _PASSIVE.search(self.prose, lo, hi))
 
     def _whole_actor(self, ctx: _Sentence, q: Quantity, figures: list[Figure]) -> str | None:
         """A figure its clause picks out of the one before ("34.970 Palästinenser getötet,
@@ -789,12 +855,13 @@ class _Reader:
         return None
 
     def _subject_actor(self, ctx: _Sentence, q: Quantity) -> str | None:
-        """ "dass Nordkorea 10.000 Soldaten ... geschickt habe"; "Nach ukrainischen Angaben hat
-        Russland ... 1.250 Soldaten verloren" (the subject after the finite verb)."""
+        """ "dass Nordkorea 10.000 Soldaten ... geschickt habe", "Die Ukraine verlor 300
+        Soldaten"; "Nach ukrainischen Angaben hat Russland ... 1.250 Soldaten verloren" (the
+        subject after the finite verb)."""
         lo, _ = self._clause(ctx, q.start)
         for a in reversed(self._actors_in(lo, q.start)):
             before = self.prose[lo:a.start]
-            if actor_kind(a) == "country" and (_SUBJECT_BEFORE.search(before)
+            if actor_kind(a) == "country" and (_SUBJECT_ARTICLE_BEFORE.search(before)
                                                or _FINITE_BEFORE.search(before)):
                 return a.country_code
         return None
@@ -812,8 +879,8 @@ class _Reader:
                 lo = before
         for a in reversed(self._actors_in(lo, q.start)):
             if actor_kind(a) in ("adjective", "prefix") and \
-                    self._category_after(a) in ("troops", "casualties") and \
-                    not _ATTACKER_BEFORE.search(self.prose, max(lo, a.start - 60), a.start):
+                    (self._category_after(a) in ("troops", "casualties") or self._unit_after(a)) \
+                    and not _ATTACKER_BEFORE.search(self.prose, max(lo, a.start - 60), a.start):
                 return a.country_code
         return None
 
@@ -836,6 +903,11 @@ class _Reader:
             elif kind in ("adjective", "prefix") and self._category_after(a) == "troops":
                 votes[a.country_code] += 1
         return votes.most_common(1)[0][0] if votes else None
+
+    def _unit_after(self, a: Actor) -> bool:
+        """ "die nordkoreanischen Einheiten verloren 300 Mann": a military unit after it."""
+        nxt = _TOKEN.search(self.prose, a.end)
+        return nxt is not None and nxt.group().casefold() in _MILITARY_UNITS
 
     def _category_after(self, a: Actor) -> Category | None:
         """What the noun right after a demonym adjective counts: "russischen Verluste"."""
@@ -947,7 +1019,7 @@ class _Reader:
         hit, when the figure's places (else the scene: see _scene) lie in one country and the
         sentence, the one before or the article speaks of the fighting; an accident's victims
         stay without actor, and so do prisoners and hostages, who are taken away from where
-        they were caught."""
+        they were caught, and the dead "auf beiden Seiten"."""
         for i in indices:
             ctx = self.ctx[i]
             if all(f.actor is not None for f in ctx.figures) or not (
@@ -955,7 +1027,8 @@ class _Reader:
                     or self.war_news):
                 continue
             for j, fig in enumerate(ctx.figures):
-                if fig.actor is not None or fig.category in ("troops", "area_km2", "captured"):
+                if fig.actor is not None or fig.category in ("troops", "area_km2", "captured") \
+                        or _BOTH_SIDES.search(self.prose, *self._clause(ctx, fig.start)):
                     continue
                 countries = ({self.country_of.get(p) or None for p in fig.place_ids}
                              if fig.place_ids else self._scene(i))
@@ -1061,6 +1134,12 @@ def _noun_category(key: str) -> Category | None:
         if key.endswith(ending) and len(key) > len(ending) + 2:
             return category
     return None
+
+
+def _counts_people(word: str) -> bool:
+    """A troop, people or casualty noun: "ihrer Soldaten", not "ihren Häusern"."""
+    key = word.casefold()
+    return key in _TROOP_WORDS or key in _PEOPLE_WORDS or _noun_category(key) is not None
 
 
 # words already judged, so that a sentence is mostly judged by set operations in C: most

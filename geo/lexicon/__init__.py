@@ -27,7 +27,7 @@ from geo.paths import data_dir
 _FILES = ("prepositions", "settlement_words", "function_words", "verbs", "calendar", "inflection",
           "categories", "hedges", "number_words", "units", "speech_verbs", "attribution_frames",
           "sentence_openers", "demonyms", "place_types", "person_cues", "organisation_cues",
-          "place_context")
+          "place_context", "actor_cues")
 # keys kept as written: output spellings and the demonym table, which actors matches as written
 _AS_WRITTEN = {("number_words", "ones"), ("number_words", "teens"), ("number_words", "tens"),
                ("demonyms", "countries"), ("demonyms", "prefixes")}
@@ -59,6 +59,8 @@ _EXCLUSIVE: tuple[tuple[str, str, frozenset[str], str], ...] = (
      "a title before a name makes a person, a preposition a place"),
     ("organisation_cues:all", "place_context:all", frozenset(),
      "a club word makes the town next to it part of a name, a context word leaves it a place"),
+    ("actor_cues:possessives", "function_words:articles", frozenset(),
+     "a possessive says whose the people are, an article says nothing of whose"),
 )
 # Groups of lists where a word may sit in one list only (a mapping read the other way round).
 _ONE_OF = {
@@ -78,6 +80,7 @@ _SUBSETS = (
     ("attribution_frames:hyphen_nouns", "attribution_frames:nach_nouns"),
     ("attribution_frames:adjective_nouns", "attribution_frames:nach_nouns"),
     ("function_words:list_joiners", "place_context:list_joiners"),
+    ("actor_cues:agent_auxiliaries", "verbs:perfect_auxiliaries"),
 )
 
 
@@ -183,6 +186,13 @@ class Lexicon:
     subset_markers: tuple[str, ...]
     additive: tuple[str, ...]  # "16 weitere": a number that adds to the figure before
     conflict_words: tuple[str, ...]  # "Angriff", "Beschuss": people hit where they live
+    side_nouns: tuple[str, ...]  # "auf russischer Seite"
+    both_sides: tuple[str, ...]  # "auf beiden Seiten": a mixed group, no actor
+    possessives: tuple[str, ...]  # "40 ihrer Soldaten": the owner named before
+    subject_pronouns: tuple[str, ...]  # "Dabei verlor es ...": the subject named before
+    agent_finite: tuple[str, ...]  # "Russland tötete ...": the subject killed, they are not its
+    agent_participles: tuple[str, ...]
+    agent_auxiliaries: tuple[str, ...]
     group_size_before: tuple[str, ...]
     hedges: Mapping[str, Qualifier]
     number_word_parts: tuple[str, ...]
@@ -382,6 +392,7 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
                           raw["number_words"])
     speech, attr, openers, infl = (raw["speech_verbs"], raw["attribution_frames"],
                                    raw["sentence_openers"], raw["inflection"])
+    actor = raw["actor_cues"]
     categories = get_args(Category)
     for c in [*cat["nouns"], *cat["predicates"]]:
         if c not in categories:
@@ -424,6 +435,11 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         loss_amount_prepositions=tuple(cat["loss_amount_prepositions"]),
         subset_markers=tuple(cat["subset_markers"]), additive=tuple(cat["additive"]),
         conflict_words=tuple(cat["conflict_words"]),
+        side_nouns=tuple(actor["side_nouns"]), both_sides=tuple(actor["both_sides"]),
+        possessives=tuple(actor["possessives"]), subject_pronouns=tuple(actor["subject_pronouns"]),
+        agent_finite=tuple(actor["agent_finite"]),
+        agent_participles=tuple(actor["agent_participles"]),
+        agent_auxiliaries=tuple(actor["agent_auxiliaries"]),
         group_size_before=tuple(cat["group_size_before"]),
         hedges=hedges,
         number_word_parts=tuple(num["word_parts"]), zero=tuple(num["zero"]),
