@@ -551,7 +551,7 @@ def known_name_function() -> Callable[[str], bool] | None:
 
 
 def pct(a: int, n: int) -> str:
-    return f"{a}/{n} = {a / n:.3f}" if n else f"{a}/0"
+    return f"{a}/{n} = {a / n:.3f}" if n else f"{a}/0 = -"
 
 
 def where(texts: dict[str, str], x: Spanned, width: int = 20) -> str:
