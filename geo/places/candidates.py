@@ -27,10 +27,10 @@ class Tokens:
     """One sentence's words as the recogniser reads them: the shared ``SentenceWords`` and the
     indexes of the words a name may start with, found by set lookups at C speed."""
 
-    __slots__ = ("words", "starts", "_could", "_plural", "prose", "sports")
+    __slots__ = ("words", "_made", "starts", "_could", "_plural", "prose", "sports")
 
     def __init__(self, words: SentenceWords, prose: str, capitals: Capitals) -> None:
-        self.words, self.prose, self.sports = words, prose, capitals.sports
+        self.words, self._made, self.prose, self.sports = words, words.made, prose, capitals.sports
         flags = map(and_, words.capitals, map(capitals.could.__contains__, words.keys))
         self._could = self.starts = list(compress(count(), flags))
         if not capitals.keys.issuperset(words.capital_keys()):
@@ -52,7 +52,9 @@ class Tokens:
         return len(self.words)
 
     def __getitem__(self, i: int) -> Token:
-        return self.words[i]
+        # the rules read a few tokens many times: one call for a token made already
+        tok = self._made[i] if i >= 0 else None
+        return self.words[i] if tok is None else tok
 
     def run(self, i: int, j: int) -> list[Token]:
         """Tokens ``i`` up to ``j``, cut at the sentence end."""

