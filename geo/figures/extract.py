@@ -802,7 +802,8 @@ class _Reader:
         the subject the sentence before opens with."""
         after = self.prose[q.end:min(hi, head.np_end + 40)]
         possessive = any(_counts_people(m.group(1)) for m in _POSSESSIVE.finditer(after))
-        pronoun = category in ("casualties", "troops") and \
+        # only with losses: "sind es 11.000 Soldaten", "gab es 12 Tote" have a dummy "es"
+        pronoun = category == "casualties" and \
             _SUBJECT_PRONOUN.search(self.prose, lo, q.start) is not None
         if not (possessive or pronoun):
             return None
