@@ -229,11 +229,10 @@ def test_civilians_hit_in_a_war_are_the_country_of_the_place(text: str, actors: 
 def test_count_vocabulary_is_written_in_the_scanned_letters() -> None:
     """Sentences are passed over unless a word of the count vocabulary occurs, collected with
     a narrow letter class for speed; a vocabulary word with another letter would be missed."""
-    from geo.figures import extract
+    from geo.figures import vocabulary as words
 
-    vocabulary = [*extract._CATEGORY_EXACT, *extract._CATEGORY_PREFIXES,
-                  *extract._CATEGORY_SUFFIXES]
-    assert [w for w in vocabulary if not extract._VOCABULARY_LETTERS.fullmatch(w)] == []
+    vocabulary = [*words._CATEGORY_EXACT, *words._CATEGORY_PREFIXES, *words._CATEGORY_SUFFIXES]
+    assert [w for w in vocabulary if not words._VOCABULARY_LETTERS.fullmatch(w)] == []
 
 
 def test_area_unit_with_superscript_is_read() -> None:

@@ -1,0 +1,120 @@
+"""What a word tells a figure: the category a noun counts ("Soldaten" -> troops, also in a
+compound), whether a word counts people at all, the casualty predicates ("getötet oder
+verwundet" is one category), and the count vocabulary whose absence lets a sentence be passed
+over unread.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.figures.context import LEX, WORDS
+from geo.lexicon import alternation
+from geo.model import Category
+
+NOUN_CATEGORY = LEX.noun_categories
+TROOP_WORDS = LEX.troop_measure_words  # "3000 Mann"
+# People who are counted only when something happens to them or they are deployed.
+PEOPLE_WORDS = LEX.people_words
+MILITARY_UNITS = frozenset(LEX.military_units)
+_KILLED = alternation(LEX.predicates["killed"])
+_WOUNDED = alternation(LEX.predicates["wounded"])
+_JOIN = alternation(LEX.predicate_joiners)
+_PREDICATES: tuple[tuple[re.Pattern[str], Category], ...] = (
+    (re.compile(rf"\b{_KILLED}\s+{_JOIN}\s+{_WOUNDED}|\b{_WOUNDED}\s+{_JOIN}\s+{_KILLED}",
+                re.IGNORECASE), "killed_or_wounded"),
+    *((re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE), category)
+      for category, words in LEX.predicates.items()),
+)
+_JOINED = re.compile(rf"\b{_JOIN}\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def noun_category(key: str) -> Category | None:
+    """ "Soldaten" -> troops, also as the end of a compound ("Elitesoldaten")."""
+    if key in NOUN_CATEGORY:
+        return NOUN_CATEGORY[key]
+    for ending, category in NOUN_CATEGORY.items():
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            return category
+    return None
+
+
+def counts_people(word: str) -> bool:
+    """A troop, people or casualty noun: "ihrer Soldaten", not "ihren Häusern"."""
+    key = word.casefold()
+    return key in TROOP_WORDS or key in PEOPLE_WORDS or noun_category(key) is not None
+
+
+def predicate_in(text: str) -> Category | None:
+    for pattern, category in _PREDICATES:
+        if pattern.search(text):
+            return category
+    return None
+
+
+def nearest_predicate(text: str, first: bool) -> tuple[Category, bool] | None:
+    """The predicate nearest the figure: the first one in the text after it, the last one in
+    the text before it (the longer one where two start together: "getötet oder verwundet"),
+    and whether a list joiner comes right before it ("... und verletzte")."""
+    hits = [(m.start(), m.end(), category) for pattern, category in _PREDICATES
+            for m in pattern.finditer(text)]
+    if not hits:
+        return None
+    start, end, category = (min(hits, key=lambda h: (h[0], -h[1])) if first else
+                            max(hits, key=lambda h: (h[0], h[1])))
+    return category, bool(_JOINED.search(text, 0, start))
+
+
+def _category_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words a sentence needs before its numbers are read: category nouns and measure or
+    people words (exact, or as the end of a compound), and the last word of each predicate,
+    deployment, count, loss and area phrase (as a word start where the phrase allows any
+    ending). A wider net than the rules, so that no figure is lost."""
+    exact = set(NOUN_CATEGORY) | TROOP_WORDS | PEOPLE_WORDS
+    prefixes = []
+    for phrases in (*LEX.predicates.values(), LEX.deployment, LEX.count_nouns,
+                    LEX.loss_nouns, LEX.victim_nouns, LEX.area_units):
+        for phrase in phrases:
+            last = WORDS.findall(phrase)[-1]
+            if phrase.endswith("*"):
+                prefixes.append(last)
+            else:
+                exact.add(last)
+    return frozenset(exact), tuple(prefixes)
+
+
+_CATEGORY_EXACT, _CATEGORY_PREFIXES = _category_vocabulary()
+_CATEGORY_SUFFIXES = tuple(NOUN_CATEGORY)
+
+# words already judged, so that a sentence is mostly judged by set operations in C: most
+# sentences have none of the words, and news repeats its vocabulary
+_CATEGORY_WORDS: set[str] = set()
+_SEEN_WORDS: set[str] = set()  # the category words and the others, one set to subtract
+_OTHER_WORDS_MAX = 200_000  # the others are forgotten when there are more (fresh names keep coming)
+
+
+# the letters of the vocabulary's words: a narrower class than \w scans much faster, and a
+# word it cuts at a foreign letter ("Soldatén") is no vocabulary word anyway
+_VOCABULARY_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß²]+")
+
+
+def category_words(text: str) -> list[str]:
+    """The words of what figures count (see _category_vocabulary) in the text, as written
+    (or a piece of a word: the caller only uses them to pass sentences over)."""
+    words = set(_VOCABULARY_LETTERS.findall(text))
+    found = list(words & _CATEGORY_WORDS)
+    new = words - _SEEN_WORDS
+    if new:
+        _SEEN_WORDS.update(new)
+        for word in new:
+            key = word.casefold()
+            if key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
+                    key.startswith(_CATEGORY_PREFIXES):
+                _CATEGORY_WORDS.add(word)
+                found.append(word)
+        if len(_SEEN_WORDS) - len(_CATEGORY_WORDS) > _OTHER_WORDS_MAX:
+            _SEEN_WORDS.clear()
+            _SEEN_WORDS.update(_CATEGORY_WORDS)
+    return found
