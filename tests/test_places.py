@@ -153,8 +153,11 @@ def test_german_spellings_of_ukrainian_towns_without_german_alternates(gaz):
 def test_a_preposition_reaches_every_name_in_its_list(gaz):
     got = _resolved("Bei Kurachowe und Otscheretyne rücken Einheiten vor.", gaz)
     assert set(got) == {"Kurachowe", "Otscheretyne"}
-    # without the preposition the village of 4,000 is too weak; the town of 18,000 is not
-    assert set(_resolved("Kurachowe und Otscheretyne sind gefallen.", gaz)) == {"Kurachowe"}
+    # without the preposition the town of 18,000 still counts, and the village of 4,000 (too
+    # weak alone: "Otscheretyne ist gefallen") counts joined to it
+    assert set(_resolved("Kurachowe und Otscheretyne sind gefallen.", gaz)) == {
+        "Kurachowe", "Otscheretyne"}
+    assert set(_resolved("Otscheretyne ist gefallen.", gaz)) == set()
 
 
 def test_a_name_of_an_oblast_and_its_city_alone_is_the_city(gaz):
