@@ -129,3 +129,12 @@ def test_a_name_joined_to_a_place_is_read_as_one_too(gaz):
     got = _by_surface("Geschlossen werden die Werke Hamm und Siegen, teilte der Konzern mit.", gaz)
     assert got == {"Hamm": ("DE", "PPL"), "Siegen": ("DE", "PPL")}
     assert _by_surface("Die Mannschaft will Siegen sehen.", gaz) == {}
+
+
+def test_a_hamlet_after_a_preposition_counts_where_no_word_shares_its_name(gaz):
+    # Warmsroth (426 people) and Geboltskirchen (407) are below the 500 that a bare name
+    # after a preposition needs, but no German word is spelt like them
+    got = _by_surface("Der Lkw kam zwischen Daxweiler und Warmsroth von der Straße ab. Die "
+                      "Feuerwehr fuhr weiter nach Geboltskirchen.", gaz)
+    assert got == {"Daxweiler": ("DE", "PPL"), "Warmsroth": ("DE", "PPL"),
+                   "Geboltskirchen": ("AT", "PPL")}

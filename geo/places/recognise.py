@@ -292,7 +292,8 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
     if not locative and (_name_part(prev, tok, i - 1, gaz) or _name_part(nxt, tok, i + 1, gaz)):
         return 0.0  # "Borussia Dortmund", "New York Times": a town inside a longer name
     if locative:
-        return 0.8 if big >= 500 or settled else 0.0
+        # a hamlet's name is read only where no German word shares it ("zu Geboltskirchen")
+        return 0.8 if big >= 500 or settled or key not in gaz.common_words else 0.0
     if big >= 50_000:
         return 0.85
     return 0.6 if big >= 10_000 else _WEAK
