@@ -106,3 +106,35 @@ def test_a_district_in_brackets_after_a_name_makes_it_a_place(gaz):
 def test_an_area_word_or_a_services_acronym_before_a_small_town(gaz):
     got = _by_surface("Im Raum Traunkirchen ging eine Mure ab. Die FFW Altentreptow half.", gaz)
     assert got == {"Traunkirchen": ("AT", "PPL"), "Altentreptow": ("DE", "PPL")}
+
+
+def test_a_list_may_open_with_a_name_the_gazetteer_lacks(gaz):
+    # "Kljutschik" is no place the gazetteer holds, and no German word: the list after the
+    # settlement word still makes its known names places
+    got = _by_surface("Die Truppen eroberten die Siedlungen Kljutschik und Podol zurück.", gaz)
+    assert got == {"Podol": ("UA", "PPL")}
+    # a frequent noun first is no such list: "Wochenende" opens no list of places
+    assert _by_surface("Am Wochenende, Russland habe Truppen verlegt, sagte er.", gaz) == {
+        "Russland": ("RU", "PCLI")}
+
+
+def test_a_town_named_like_a_settlement_word_governs_no_list(gaz):
+    # "Freistadt" ends like "Stadt" but is a town: "bei" governs the list, Ebensee is in it
+    got = _by_surface("Das Hochwasser traf die Feuerwehren bei Freistadt und Ebensee.", gaz)
+    assert got == {"Freistadt": ("AT", "PPL"), "Ebensee": ("AT", "PPL")}
+
+
+def test_a_name_joined_to_a_place_is_read_as_one_too(gaz):
+    # "Siegen" is a German verb as well: alone it is no place, joined to Hamm it is
+    got = _by_surface("Geschlossen werden die Werke Hamm und Siegen, teilte der Konzern mit.", gaz)
+    assert got == {"Hamm": ("DE", "PPL"), "Siegen": ("DE", "PPL")}
+    assert _by_surface("Die Mannschaft will Siegen sehen.", gaz) == {}
+
+
+def test_a_hamlet_after_a_preposition_counts_where_no_word_shares_its_name(gaz):
+    # Warmsroth (426 people) and Geboltskirchen (407) are below the 500 that a bare name
+    # after a preposition needs, but no German word is spelt like them
+    got = _by_surface("Der Lkw kam zwischen Daxweiler und Warmsroth von der Straße ab. Die "
+                      "Feuerwehr fuhr weiter nach Geboltskirchen.", gaz)
+    assert got == {"Daxweiler": ("DE", "PPL"), "Warmsroth": ("DE", "PPL"),
+                   "Geboltskirchen": ("AT", "PPL")}

@@ -45,11 +45,14 @@ def list_head(tokens: Tokens, i: int, gaz: Gazetteer) -> Token | None:
         t, after = tokens[j], tokens[j + 1]
         if t.key in _JOIN:
             listed = True
-        elif t.key in _LOCATIVE or t.key.endswith(_SETTLEMENT_WORDS + _TYPE_PLURALS):
+        elif t.key in _LOCATIVE or t.key.endswith(_TYPE_PLURALS) or settlement_word(t, gaz):
+            # a settlement word, not a town named like one: "bei Freistadt und Ebensee"
             # also "Bei", "In" at the start of a sentence; the first name of the list must be
             # one the gazetteer knows: "am Wochenende, Russland habe" is no list
             first = word_of(after.key, gaz)
-            known = bool(first.rows) or first.sound_start or first.multiword_start
+            # ... or a rare word, a name the gazetteer lacks: "die Siedlungen Melowoj und Podol"
+            known = bool(first.rows) or first.sound_start or first.multiword_start or (
+                after.capital and after.key not in gaz.common_words)
             return t if listed and known and after.start - t.end == 1 else None
         elif t.capital:
             listed = listed or after.start - t.end == 2  # "Jar, Kupjansk"
