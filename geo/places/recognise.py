@@ -113,10 +113,7 @@ def _recognise_sentence(tokens: Tokens, sentence: Sentence, gaz: Gazetteer,
     for i in tokens.starts:
         if i < free:
             continue
-        # "Hamm und Siegen", "Freistadt, Ebensee": joined to the name read just before
-        joined = bool(hits) and i >= 2 and hits[-1].end == tokens[i - 2].end and (
-            tokens[i - 1].key in _JOIN) or bool(hits) and i >= 1 and hits[-1].end == tokens[
-                i - 1].end and tokens.prose.startswith(", ", hits[-1].end)
+        joined = _joined(tokens, i, hits[-1] if hits else None)
         hit, used = _match_at(tokens, i, sentence, gaz, persons, joined)
         if hit is not None:
             hit.role = role(tokens, i, i + used, hit, gaz)
@@ -124,6 +121,16 @@ def _recognise_sentence(tokens: Tokens, sentence: Sentence, gaz: Gazetteer,
             hits.append(hit)
             free = i + used
     return hits
+
+
+def _joined(tokens: Tokens, i: int, last: Hit | None) -> bool:
+    """True if the word follows the name read just before it with "und", "oder" or a comma:
+    "Hamm und Siegen", "Freistadt, Ebensee"."""
+    if last is None or i == 0:
+        return False
+    if last.end == tokens[i - 1].end and tokens.prose.startswith(", ", last.end):
+        return True
+    return i >= 2 and last.end == tokens[i - 2].end and tokens[i - 1].key in _JOIN
 
 
 def known_name(surface: str, gaz: Gazetteer) -> bool:
