@@ -141,6 +141,14 @@ def test_initials_and_first_names_before_small_places_make_persons(gaz):
     assert [m.surface for m in _mentions(text, gaz)] == ["US", "Kiew"]
 
 
+def test_a_given_name_before_a_surname_shared_by_a_city_is_a_person(gaz):
+    # Hagen is a city of 190,000: not strong enough to make "Uta" (a town in Sardinia) a
+    # place; a country after a given name still keeps it one ("Georgia Tiflis")
+    got = _mentions("Sie lernte bei Uta Hagen in Paris.", gaz)
+    assert [(m.surface, m.place.country_code) for m in got] == [("Paris", "FR")]
+    assert [m.surface for m in _mentions("Georgia Tiflis", gaz)] == ["Georgia"]
+
+
 def test_german_spellings_of_ukrainian_towns_without_german_alternates(gaz):
     text = ("Russische Truppen haben die Stadt Wuhledar eingenommen. Auch um Tschassiw Jar, "
             "Kupjansk und Torezk wird gekämpft. Angriffe auf Wowtschansk und Sumy.")

@@ -357,9 +357,10 @@ def _is_initial(tok: Token) -> bool:
 
 
 def _is_strong_place_word(tok: Token, gaz: Gazetteer) -> bool:
-    """A country, a region or a city of 100,000 people: "Georgia Tiflis" is no person."""
+    """A country, a region or a city of a million people: "Georgia Tiflis" is no person; "Uta
+    Hagen", "Donna Leon" are (towns of 190,000 and 120,000 share the surnames)."""
     word = word_of(tok.key, gaz)
-    return bool(word.codes & {"PCLI", "CONT", "ADM1"}) or word.big >= 100_000
+    return bool(word.codes & {"PCLI", "CONT", "ADM1"}) or word.big >= 1_000_000
 
 
 def _person_before(prev: Token, tok: Token, gaz: Gazetteer) -> bool:
