@@ -45,6 +45,11 @@ def test_a_type_word_alone_is_no_place(gaz):
 
 def test_a_period_before_a_year_is_no_place(gaz):
     assert _mentions("Das Werk soll bis Mitte 2017 geschlossen werden.", gaz) == []
+    # ... nor before an article: "Mitte der 1980er Jahre", "Ende des Monats" (Mitte is a
+    # district of Berlin, which "in Mitte" still names)
+    assert _mentions("Die Loks fuhren bis Mitte der 1980er Jahre, andere bis Ende des "
+                     "Monats.", gaz) == []
+    assert [m.surface for m in _mentions("Er wohnt in Mitte.", gaz)] == ["Mitte"]
 
 
 def test_a_country_genitive_before_a_noun_at_the_sentence_start(gaz):

@@ -251,9 +251,10 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
         return 0.95  # "KIEW –", "GAZA (dpa) –": where the report was filed
     if tok.key in _ORGANISATIONS or tok.key in _CLUB_BEFORE:
         return 0.0  # "Hamas" (an alternate name of Hamm), "Werder", "die Wiener Austria"
-    if tok.key in _PERIODS and ((nxt is not None and nxt.key in _MONTHS)
-                                or _YEAR.match(tokens.prose, tok.end)):
-        return 0.0  # "Mitte April", "Ende Mai", "bis Mitte 2017"
+    if tok.key in _PERIODS and (
+            (nxt is not None and (nxt.key in _MONTHS or nxt.key in _ARTICLES))
+            or _YEAR.match(tokens.prose, tok.end)):
+        return 0.0  # "Mitte April", "Ende Mai", "bis Mitte 2017", "bis Mitte der 1980er Jahre"
     if prev is not None and prev.key in _ARTICLES and tok.key in _PEOPLE_NAMED:
         return 0.0  # "die Bayern jubelten": the people or the club; the land takes no article
     country_like = bool(codes & {"PCLI", "CONT"}) or key in gaz.speaker_keys
