@@ -143,3 +143,10 @@ def test_a_hamlet_after_a_preposition_counts_where_no_word_shares_its_name(gaz):
                       "Feuerwehr fuhr weiter nach Geboltskirchen.", gaz)
     assert got == {"Daxweiler": ("DE", "PPL"), "Warmsroth": ("DE", "PPL"),
                    "Geboltskirchen": ("AT", "PPL")}
+
+
+def test_a_compass_word_alone_is_a_direction(gaz):
+    # "Nord" is a region of Cameroon: alone it is a direction or part of a name; after a type
+    # word it is still the region
+    assert _mentions("Die Strecke führt von Nord nach Süd, in der Regionalliga Nord.", gaz) == []
+    assert _by_surface("Die Region Nord meldete Tote.", gaz) == {"Nord": ("CM", "ADM1")}

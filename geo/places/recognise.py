@@ -52,6 +52,7 @@ _NAME_LINKS = _WORDS.name_links
 _ORGANISATIONS = _WORDS.organisations
 _PEOPLE_NAMED = _WORDS.people_named
 _PERIODS = _WORDS.periods
+_COMPASS = frozenset(_WORDS.compass_prefixes)
 _MONTHS = _WORDS.months
 
 
@@ -249,6 +250,8 @@ def _word_evidence(tokens: Tokens, i: int, word: Word, gaz: Gazetteer,
     key, codes, big, curated = word.key, word.codes, word.big, word.curated
     if dateline(tokens, i):
         return 0.95  # "KIEW –", "GAZA (dpa) –": where the report was filed
+    if tok.key in _COMPASS:
+        return 0.0  # "von Nord nach Süd", "Regionalliga Nord": a direction, not Cameroon's Nord
     if tok.key in _ORGANISATIONS or tok.key in _CLUB_BEFORE:
         return 0.0  # "Hamas" (an alternate name of Hamm), "Werder", "die Wiener Austria"
     if tok.key in _PERIODS and (
