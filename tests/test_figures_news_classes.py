@@ -537,3 +537,59 @@ def test_possessives_and_pronouns_point_to_the_owner(text: str, actors: list) ->
 ])
 def test_who_killed_is_not_whose_dead(text: str, actors: list) -> None:
     assert [f.actor for f in figures_at(text, _SCENE)] == actors
+
+
+# --- more classes from the training set (issue 10, second round) ------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a partitive subject before the number names what it counts
+    ("Von den russischen Soldaten wurden 120 getötet.", [(120, "killed", "RU")]),
+    # "Weitere N" opens a sentence whose noun is in the sentence before
+    ("Bei dem Angriff starben 7 Menschen. Weitere 14 wurden verletzt.",
+     [(7, "killed", None), (14, "wounded", None)]),
+    # "N von ihnen": people named before, with what happened to them
+    ("Die Armee fand Kämpfer im Keller - drei von ihnen wurden getötet.", [(3, "killed", None)]),
+    # a verb right after the number: no noun of its own, it counts what the figure before counts
+    ("Im Ort starben vier Menschen, und weitere drei starben nach dem Angriff auf das Haus einer "
+     "Familie.",
+     [(4, "killed", None), (3, "killed", None)]),
+    # a noun joined to a number, and people-words as the end of a compound
+    ("Bei dem Brand wurden drei 40-Jährige verletzt.", [(3, "wounded", None)]),
+    ("Bei dem Brand wurden fünf Feuerwehrleute verletzt.", [(5, "wounded", None)]),
+    # ages after "im Alter von" are no counts, the count after them is
+    ("Männer im Alter von 25, 31 und zwei 50-Jährige wurden verletzt.", [(2, "wounded", None)]),
+    # an inserted age does not end the clause
+    ("Auch drei Männer, 20 und 22 Jahre alt, sind verletzt worden.", [(3, "wounded", None)]),
+    # listed with a figure whose noun says what they are
+    ("Es gab 30 Tote, während 20 der Toten Kinder und 5 Frauen waren.",
+     [(30, "killed", None), (20, "killed", None), (5, "killed", None)]),
+    # a person's condition after an attack is a wound
+    ("Der Zustand von drei Erwachsenen sei kritisch.", [(3, "wounded", None)]),
+    ("Der Krieg forderte mindestens 80 Menschenleben.", [(80, "killed", None)]),
+    ("Dabei kam auch ein ranghoher Offizier ums Leben.", [(1, "killed", None)]),
+])
+def test_counted_nouns_found_in_more_places(text: str, expected: list) -> None:
+    assert [(f.low, f.category, f.actor) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zwei Autos stießen zusammen. Beide Insassen wurden schwer verletzt.", [(2, "wounded")]),
+    ("Die beiden Verletzten kamen ins Spital.", [(2, "wounded")]),
+    # "beide" points back: it counts only where what happened is said of them
+    ("Der getötete Vater und seine beiden Töchter lebten im Dorf.", []),
+    ("Auf beiden Seiten wurde gekämpft.", []),
+])
+def test_beide_counts_two_where_it_is_said_what_happened(text: str, expected: list) -> None:
+    assert [(f.low, f.category) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Im Kreis 4 ein Mann aus dem Fluss gerettet.",  # a district number before "ein Mann"
+])
+def test_number_before_an_indefinite_article_counts_nothing(text: str) -> None:
+    assert [f.text for f in figures(text)] == []
+
+
+def test_a_name_goes_on_after_ohne() -> None:
+    (f,) = figures("Es gebe mehr als 20 Tote, teilte die Organisation Reporter ohne Grenzen mit.")
+    assert f.source == "Reporter ohne Grenzen"

@@ -62,6 +62,12 @@ def test_copy_of_shipped_data_loads(planted) -> None:
      r"'tote' in both categories:nouns:killed and categories:nouns:wounded"),
     ("categories", lambda d: d["people_words"].append("soldaten"),
      r"\['soldaten'\] in both categories:people_words and categories:nouns"),
+    ("number_words", lambda d: d["both"].append("ein"),
+     r"\['ein'\] in both number_words:both and number_words:one"),
+    ("categories", lambda d: d["partitive_pronouns"].append("den"),
+     r"\['den'\] in both categories:partitive_pronouns and function_words:articles"),
+    ("attribution_frames", lambda d: d["name_complements"].append("der"),
+     r"\['der'\] in both attribution_frames:name_complements and function_words:articles"),
     ("hedges", lambda d: d["up_to"].append("über"),
      r"'über' in both hedges:at_least and hedges:up_to"),
     ("settlement_words", lambda d: d["areas"].append("Opfer"),
@@ -153,3 +159,10 @@ def test_actor_cues_are_loaded_case_folded() -> None:
     assert "seite" in lex.side_nouns and "beiden seiten" in lex.both_sides
     assert "ihrer" in lex.possessives and "getötet" in lex.agent_participles
     assert set(lex.agent_auxiliaries) <= set(lex.perfect_auxiliaries)
+
+
+def test_figure_keys_of_issue_10_load() -> None:
+    lex = lexicon.load()
+    assert "beide" in lex.both and "ihnen" in lex.partitive_pronouns
+    assert "alter von" in lex.age_before and "jahre alt" in lex.age_apposition
+    assert "ohne" in lex.name_complements

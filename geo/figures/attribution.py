@@ -31,8 +31,10 @@ _CAP = r"[„\"»]?[A-ZÄÖÜ][\w\-]*[“\"«]?"
 _ADJ = rf"[a-zäöüß]+{alternation(_ADJ_ENDINGS)}\s+"
 _ISCH = rf"[a-zäöüß]+{alternation(LEX.adjective_suffixes)}{alternation(_ADJ_ENDINGS)}\s+"
 _LINK = alternation(LEX.genitive_links)
-# a body's name may go on with "für ..." and its acronym: "Institut für Kriegsstudien (ISW)"
-_COMPLEMENT = rf"(?:\s+für\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?(?:\s+\([A-ZÄÖÜ]{{2,8}}\))?"
+# a body's name may go on with "für ..." and its acronym: "Institut für Kriegsstudien (ISW)",
+# "Ärzte ohne Grenzen"
+_COMPLEMENT = (rf"(?:\s+{alternation(LEX.name_complements)}\s+(?:{_ADJ})*{_CAP}(?:\s+{_CAP})*)?"
+               r"(?:\s+\([A-ZÄÖÜ]{2,8}\))?")
 # the next capitalised word of a name: on the same line, and no article ("sagt Selenskyj Der
 # ukrainische Präsident ...": a headline run into the text)
 _NEXT_CAP = rf"[^\S\n]+(?!{alternation(_ARTICLES, ignore_case=True)}\b){_CAP}"
@@ -48,6 +50,7 @@ _NP = (rf"(?<!\w)(?:{alternation(_ARTICLES, ignore_case=True)}\s+(?:\d{{1,3}}\.\
 _NP_BARE = rf"(?<!\w)(?:{_ISCH})*{_CAP}(?:{_NEXT_CAP})*"
 # an extended attribute between article and noun: "der von der Hamas kontrollierten Behörde"
 _ATTRIBUTE = r"(?:von\s+(?:\S+\s+){1,5}?[a-zäöüß]+(?:t|en)(?:e|en|er|es|em)\s+)?"
+_NAME_LINKS = frozenset(LEX.genitive_links + LEX.name_complements)
 _NP_AND = rf"{_NP}(?:\s+und\s+{_NP})?"
 # a name in commas inside a clause: "teilte der Gouverneur, Oleh Synjehubow, auf Telegram mit"
 _INSERT = r",\s*[A-ZÄÖÜ][^,.;:]{0,40},"
@@ -244,7 +247,7 @@ def _name_after_title(words: list[str]) -> str | None:
             name = [w.strip("„“\"»«") for w in words[i:]]
             if len(name) <= 3 and all(
                     (w[:1].isupper() and not _is_title(w))
-                    or (0 < k < len(name) - 1 and w.casefold() in LEX.genitive_links)
+                    or (0 < k < len(name) - 1 and w.casefold() in _NAME_LINKS)
                     for k, w in enumerate(name)):
                 return " ".join(name)
             return None

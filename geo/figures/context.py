@@ -39,7 +39,9 @@ class Head:
     category: Category | None
     np_end: int  # end of the head noun (== number end when there is none)
     military: bool = False  # soldiers, troops: the article's usual actor applies
-    kind: str = "none"  # "noun" (a counted noun), "other" (not people), "none" (no noun)
+    # "noun" (a counted noun), "people" (people nothing is said to happen to), "other" (not
+    # people), "none" (no noun)
+    kind: str = "none"
     actor: str | None = None
 
 

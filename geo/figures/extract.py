@@ -26,7 +26,7 @@ from geo.figures.heads import Heads
 from geo.figures.locations import Locations
 from geo.figures.quantities import Quantity, find_quantities, is_date, may_hold_number
 from geo.figures.sides import Sides
-from geo.figures.vocabulary import category_words
+from geo.figures.vocabulary import category_words, noun_category, predicate_in
 from geo.lexicon import alternation
 from geo.model import Actor, Article, Category, Figure, Mention, Sentence
 
@@ -36,9 +36,13 @@ _PER_UNIT = re.compile(
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_CUES = LEX.year_cues | frozenset(LEX.months)
-# "ein Mensch getötet", "Ein Toter": the indefinite article counts one when what follows is a
-# casualty; it is read only there (see _Reader._singulars)
-_ONE = re.compile(rf"\b{alternation(LEX.one, ignore_case=True)}\b")
+# "ein Mensch getötet", "Ein Toter", "Beide Personen wurden verletzt": the indefinite article
+# counts one, "beide" two, when what follows is a casualty; they are read only there (see
+# _Reader._singulars)
+_ARTICLE_NUMBER = re.compile(rf"\b{alternation(LEX.one + LEX.both, ignore_case=True)}\b")
+_ARTICLE_COUNT = {**{w: 1 for w in LEX.one}, **{w: 2 for w in LEX.both}}
+# between a figure's noun and the next number in a list: "16 der Toten Kinder und 6 Frauen"
+_LISTED = re.compile(rf"(?:\s+[A-ZÄÖÜ][\w-]*)?\s+{alternation(LEX.list_joiners)}\s+")
 # a road or route name ("auf der A 38", "B 31"): one capital letter right before the number
 _DESIGNATOR = re.compile(r"(?<![\w.])[A-ZÄÖÜ]\s?$")
 
@@ -56,6 +60,7 @@ class _Reader:
         self.article = doc.article
         self.prose = doc.prose
         self.sentences = doc.sentences
+        self.doc = doc
         self.sides = Sides(doc)
         self.heads = Heads(doc, self.sides)
         self.sources = Sources(doc)
@@ -76,7 +81,7 @@ class _Reader:
             if not self._may_count(ctx):
                 continue
             numbers = may_hold_number(self.prose, sentence.start, sentence.end)
-            if not numbers and not _ONE.search(ctx.text):
+            if not numbers and not _ARTICLE_NUMBER.search(ctx.text):
                 continue
             found = find_quantities(self.prose, sentence.start, sentence.end) if numbers else []
             quantities = sorted((q for q in found + self._singulars(ctx, found)
@@ -92,11 +97,12 @@ class _Reader:
 
     def _singulars(self, ctx: SentenceView, found: list[Quantity]) -> list[Quantity]:
         """ "ein", "eine", "einer" outside a number ("eine Million") as a candidate count of
-        one; _figures keeps it only before a casualty noun phrase."""
+        one, "beide" of two; _figures keeps it only before a casualty noun phrase."""
         start = ctx.sentence.start
-        return [Quantity(start + m.start(), start + m.end(), 1, 1, "exact", False, False)
-                for m in _ONE.finditer(ctx.text)
-                if not any(q.start <= start + m.start() < q.end for q in found)]
+        return [Quantity(start + m.start(), start + m.end(), n, n, "exact", False, False)
+                for m in _ARTICLE_NUMBER.finditer(ctx.text)
+                if not any(q.start <= start + m.start() < q.end for q in found)
+                for n in (_ARTICLE_COUNT[m.group().casefold()],)]
 
     def _may_count(self, ctx: SentenceView) -> bool:
         """A word of what figures count (see vocabulary.category_words), or a sentence that goes
@@ -126,13 +132,19 @@ class _Reader:
         figures: list[Figure] = []
         for k, (q, own) in enumerate(zip(quantities, heads)):
             head: Head | None = own
-            if self._is_singular(q) and not (own.kind == "noun" and
-                                             own.category not in (None, "troops")):
-                continue  # "ein Soldat sagte", "ein Angriff": no count
+            if self._is_article_count(q) and not (own.kind == "noun" and
+                                                  own.category not in (None, "troops")):
+                continue  # "ein Soldat sagte", "ein Angriff", "beide Seiten": no count
+            if q.low == 2 and self._is_article_count(q) and not self._said_of_both(ctx, q, own):
+                continue
             if q.area:
                 head = Head("area_km2", q.end, kind="noun")
             elif own.kind == "none":
                 head = self.heads.borrowed_head(ctx, q, quantities, heads, k, figures, before)
+            elif own.kind == "people" and figures and figures[-1].start == quantities[k - 1].start \
+                    and _LISTED.fullmatch(self.prose, heads[k - 1].np_end, q.start):
+                # "16 der Toten Kinder und 6 Frauen": listed with the figure before, counted as it is
+                head = replace(own, category=figures[-1].category, kind="noun")
             if head is None or head.category is None or _looks_like_year(q, head) or \
                     self.heads.group_size(q, head):
                 continue
@@ -148,8 +160,16 @@ class _Reader:
                 figures.append(derived)
         return figures
 
-    def _is_singular(self, q: Quantity) -> bool:
-        return q.end - q.start <= 5 and _ONE.fullmatch(self.prose, q.start, q.end) is not None
+    def _said_of_both(self, ctx: SentenceView, q: Quantity, head: Head) -> bool:
+        """ "beide" points back to people named before: they count only where what happened
+        to them is said of them ("Beide Personen wurden verletzt", "die beiden Verletzten"),
+        not in "der getötete Vater und seine beiden Söhne"."""
+        _, hi = self.doc.clause(ctx, q.start)
+        return noun_category(self.prose[q.end:head.np_end].split()[-1].casefold()) is not None \
+            or predicate_in(self.prose[head.np_end:hi]) is not None
+
+    def _is_article_count(self, q: Quantity) -> bool:
+        return q.end - q.start <= 6 and _ARTICLE_NUMBER.fullmatch(self.prose, q.start, q.end) is not None
 
     def _figure(self, ctx: SentenceView, q: Quantity, head: Head, category: Category,
                 heads: list[Head], quantities: list[Quantity]) -> Figure:

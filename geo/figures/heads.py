@@ -18,10 +18,10 @@ from geo.figures.quantities import Quantity
 from geo.figures.sides import Sides
 from geo.figures.vocabulary import (
     MILITARY_UNITS,
-    PEOPLE_WORDS,
     TROOP_WORDS,
     nearest_predicate,
     noun_category,
+    people_word,
     predicate_in,
 )
 from geo.lexicon import alternation
@@ -41,6 +41,28 @@ _PARTITIVE = re.compile(
 _CAPITALISED = re.compile(r"[A-ZÄÖÜ][\w-]*")
 _GROUP_SIZE = re.compile(rf"(?:^|\s)(?P<before>[\w-]*)\s+{alternation(LEX.group_size_before)}\s+$")
 _ADDITIVE = re.compile(rf"\s+{alternation(LEX.additive, ignore_case=True)}\b")
+# a noun joined to a number ("39-Jährige", "60-mm-Granaten"), read as one word
+_NUMBER_NOUN = re.compile(r"\d[\d.,]*-(?:[\w-]*-)?[A-ZÄÖÜ][^\W\d_]*")
+# the number's own noun right after it (a noun joined to a number included)
+_OWN_NOUN = re.compile(r"\s+(?:\d[\d.,]*-(?:[\w-]*-)?)?[A-ZÄÖÜ]")
+_ONE = frozenset(LEX.one)
+_AGE_APPOSITION = re.compile(
+    rf"^\W*\d+(?:\s*(?:,|{alternation(LEX.list_joiners)})\s*\d+)*"
+    rf"(?:\s+{alternation(LEX.age_apposition, ignore_case=True)})?\s*$")
+_OF_THEM = re.compile(rf"{alternation(LEX.partitive_pronouns, ignore_case=True)}\b")
+# "Von den nordkoreanischen Soldaten wurden 300 getötet": the partitive opens the clause
+_FROM_THE = re.compile(
+    rf"^\W*[Vv]on\s+(?P<np>{alternation(LEX.articles)}\s+(?:[a-zäöüß][\w-]*\s+){{0,3}})"
+    r"(?P<noun>[A-ZÄÖÜ][\w-]*)\b")
+_ADDITIVE_BEFORE = re.compile(rf"\b{alternation(LEX.additive, ignore_case=True)}\s+$")
+# after a predicate right after a number, a preposition or auxiliary shows it is the verb
+# ("fünf starben nach einem Angriff"), not an adjective ("zwei verwundeten Soldaten", "30
+# getötete oder verwundete Nordkoreaner")
+_PHRASE_ENDS = re.compile(
+    rf"\s*(?:[^\w\s]|{alternation(_PREPOSITIONS | set(LEX.perfect_auxiliaries))}\b)")
+# "Männer im Alter von 37, 38 und 41": ages, however many numbers the list has
+_AGES = re.compile(rf"\b{alternation(LEX.age_before, ignore_case=True)}\s+"
+                   rf"(?:\d+\s*(?:,|{alternation(LEX.list_joiners)})\s*)*$")
 
 
 class Heads:
@@ -53,11 +75,18 @@ class Heads:
 
     def head(self, ctx: SentenceView, q: Quantity) -> Head:
         """The noun the number counts, skipping participles and pre-nominal phrases."""
+        if _AGES.search(self.prose, max(ctx.sentence.start, q.start - 80), q.start) and \
+                not _OWN_NOUN.match(self.prose, q.end):
+            return Head(None, q.end, kind="other")  # "im Alter von 37, 38 und zwei 39-Jährige"
         tokens = TOKEN.finditer(self.prose, q.end, ctx.sentence.end)
         in_phrase = in_name = False
         words = 0
         joined = False  # only a list joiner so far: "45 und 50 Jahren" share the noun
         for tok in tokens:
+            # a noun joined to a number is one word: "zwei 39-Jährige", "zehn 60-mm-Granaten"
+            compound = _NUMBER_NOUN.match(self.prose, tok.start())
+            if compound and compound.end() <= ctx.sentence.end:
+                return self._noun(ctx, q, compound)
             word = tok.group()
             key = word.casefold()
             if joined and word[0].isdigit():
@@ -70,6 +99,11 @@ class Heads:
                 return Head(None, q.end, kind="other" if key in _UNITS else "none")
             if key in _UNITS:
                 return Head(None, q.end, kind="other")
+            if words == 0 and word[0].islower():
+                if key in _ONE:
+                    return Head(None, q.end, kind="other")  # "im Kreis 6 ein Mann": a name
+                if _PHRASE_ENDS.match(self.prose, tok.end()) and predicate_in(word):
+                    return Head(None, q.end)  # "weitere fünf starben nach einem Angriff"
             if word[0].isupper():
                 if in_phrase or in_name:
                     in_phrase, in_name = False, True  # "in der Region Saporischschja"
@@ -91,7 +125,7 @@ class Heads:
         category = noun_category(key)
         people = self.sides.people_actor(tok.start(), tok.end())
         if category is None and key not in TROOP_WORDS and \
-                key.rsplit("-", 1)[-1] not in PEOPLE_WORDS and people is None:
+                not people_word(key) and people is None:
             return Head(None, tok.end(), kind="other")
         military = category == "troops" or key in TROOP_WORDS
         predicate = predicate_in(np_text) or self.clause_predicate(ctx, q.start, tok.end())
@@ -114,12 +148,13 @@ class Heads:
             elif military or _DEPLOYED.search(clause):
                 category = "troops"
             else:
-                return Head(None, tok.end(), kind="other")
+                return Head(None, tok.end(), kind="people")
         return Head(category, tok.end(), military, "noun", people)
 
     def clause_predicate(self, ctx: SentenceView, start: int, end: int) -> Category | None:
         """What happened, in the figure's clause or, past an inserted subset ("drei Personen,
-        darunter zwei Polizisten, schwer verletzt"), in the clause that goes on after it."""
+        darunter zwei Polizisten, schwer verletzt") or age ("zwei Frauen, 31 und 48 Jahre alt,
+        sind verletzt worden"), in the clause that goes on after it."""
         lo, hi = self.doc.clause(ctx, start)
         after = nearest_predicate(self.prose[end:hi], first=True)
         before = nearest_predicate(self.prose[lo:start], first=False)
@@ -129,7 +164,8 @@ class Heads:
                  (after or before))
         if found is not None:
             return found[0]
-        if hi < ctx.sentence.end and AMONG.match(self.doc.clause_text(ctx, hi)):
+        if hi < ctx.sentence.end and (AMONG.match(self.doc.clause_text(ctx, hi)) or
+                                      _AGE_APPOSITION.match(self.doc.clause_text(ctx, hi))):
             _, rest = self.doc.clause(ctx, hi)
             if rest < ctx.sentence.end:
                 return predicate_in(self.doc.clause_text(ctx, rest))
@@ -147,12 +183,17 @@ class Heads:
                 return Head(nxt.category, q.end, nxt.military, "borrowed",
                             self.sides.np_actor(quantities[k + 1].end, nxt.np_end) or nxt.actor)
         lo, _ = self.doc.clause(ctx, q.start)
-        zahl = self._zahl_head(lo, q.start, q)
+        if partitive and _OF_THEM.match(self.prose, partitive.end()):
+            # "zwei von ihnen seien getötet worden": who they are was said before
+            category = self.clause_predicate(ctx, q.start, q.end)
+            return category and Head(category, q.end, kind="borrowed")
+        zahl = self._zahl_head(lo, q.start, q) or self._partitive_before(ctx, lo, q)
         if zahl is not None:
             return zahl
         last = figures[-1] if figures else None
-        goes_on = before is not None and bool(ctx.continues or REPORTED.search(ctx.text)
-                                              or _ADDITIVE.match(self.prose, q.end))
+        goes_on = before is not None and bool(
+            ctx.continues or REPORTED.search(ctx.text) or _ADDITIVE.match(self.prose, q.end)
+            or _ADDITIVE_BEFORE.search(self.prose, max(lo, q.start - 12), q.start))
         if last is None and before is not None and goes_on:
             if not before.figures:
                 # "Der Geheimdienst nennt Zahlen zu Soldaten. Etwa 600 wurden demnach getötet."
@@ -167,6 +208,21 @@ class Heads:
         # are not the article's usual troops)
         military = last.actor is not None or last.category == "troops"
         return Head(category, q.end, military, "borrowed", last.actor)
+
+    def _partitive_before(self, ctx: SentenceView, lo: int, q: Quantity) -> Head | None:
+        """ "Von den nordkoreanischen Soldaten wurden 300 getötet": the noun before the number."""
+        m = _FROM_THE.match(self.prose[lo:q.start])
+        if m is None:
+            return None
+        noun = m.group("noun").casefold()
+        category = noun_category(noun)
+        if category is None and not people_word(noun):
+            return None
+        military = category == "troops"
+        if category in (None, "troops"):
+            category = self.clause_predicate(ctx, q.start, q.end) or category
+        return category and Head(category, q.end, military, "borrowed",
+                                 self.sides.np_actor(lo + m.start("np"), lo + m.end("noun")))
 
     def _zahl_head(self, lo: int, hi: int, q: Quantity) -> Head | None:
         """ "die Zahl der nordkoreanischen Soldaten ... 15.000" (between lo and hi)."""

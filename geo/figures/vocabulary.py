@@ -41,10 +41,20 @@ def noun_category(key: str) -> Category | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def people_word(key: str) -> bool:
+    """ "Menschen", also as the end of a compound ("Feuerwehrleute", "39-Jährige")."""
+    if key in PEOPLE_WORDS:
+        return True
+    key = key.rsplit("-", 1)[-1]
+    return key in PEOPLE_WORDS or any(key.endswith(w) and len(key) > len(w) + 2
+                                      for w in PEOPLE_WORDS)
+
+
 def counts_people(word: str) -> bool:
     """A troop, people or casualty noun: "ihrer Soldaten", not "ihren Häusern"."""
     key = word.casefold()
-    return key in TROOP_WORDS or key in PEOPLE_WORDS or noun_category(key) is not None
+    return key in TROOP_WORDS or people_word(key) or noun_category(key) is not None
 
 
 def predicate_in(text: str) -> Category | None:

@@ -59,6 +59,12 @@ _EXCLUSIVE: tuple[tuple[str, str, frozenset[str], str], ...] = (
      "a title before a name makes a person, a preposition a place"),
     ("organisation_cues:all", "place_context:all", frozenset(),
      "a club word makes the town next to it part of a name, a context word leaves it a place"),
+    ("number_words:both", "number_words:one", frozenset(),
+     "'beide' counts two, 'ein' one"),
+    ("categories:partitive_pronouns", "function_words:articles", frozenset(),
+     "'zwei von ihnen' points back to people, 'zwei von den Soldaten' names them"),
+    ("attribution_frames:name_complements", "function_words:articles", frozenset(),
+     "a preposition goes on with a name ('Ärzte ohne Grenzen'), an article opens a new one"),
     ("actor_cues:possessives", "function_words:articles", frozenset(),
      "a possessive says whose the people are, an article says nothing of whose"),
 )
@@ -176,6 +182,9 @@ class Lexicon:
     noun_categories: Mapping[str, Category]  # in file order: the first category wins compounds
     troop_measure_words: frozenset[str]
     people_words: frozenset[str]
+    age_before: tuple[str, ...]  # "im Alter von 37, 38": ages, no count
+    age_apposition: tuple[str, ...]  # "zwei Frauen, 31 und 48 Jahre alt, wurden verletzt"
+    partitive_pronouns: tuple[str, ...]  # "zwei von ihnen": people named before
     predicates: Mapping[Category, tuple[str, ...]]
     predicate_joiners: tuple[str, ...]
     deployment: tuple[str, ...]
@@ -199,6 +208,7 @@ class Lexicon:
     zero: tuple[str, ...]
     not_alone: frozenset[str]
     one: tuple[str, ...]
+    both: tuple[str, ...]  # "Beide Personen wurden verletzt": two
     scales: Mapping[str, int]
     scale_abbreviations: frozenset[str]
     dozen: Mapping[str, int]
@@ -232,6 +242,7 @@ class Lexicon:
     source_links: tuple[str, ...]
     noun_preposition: tuple[str, ...]
     noun_postposition: tuple[str, ...]  # "offiziellen Angaben nach"
+    name_complements: tuple[str, ...]  # "Ärzte ohne Grenzen": a name goes on
     speaker_titles: tuple[str, ...]  # office word ends before a speaker's name
     pointing_back: tuple[str, ...]  # "Das teilte ... mit": what the sentence before said
     further: tuple[str, ...]  # "teilte weiter mit": the speaker said the sentence before too
@@ -428,6 +439,9 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         noun_categories={w: cast(Category, c) for c, ws in cat["nouns"].items() for w in ws},
         troop_measure_words=frozenset(cat["troop_measure_words"]),
         people_words=frozenset(cat["people_words"]),
+        age_before=tuple(cat["age_before"]),
+        age_apposition=tuple(cat["age_apposition"]),
+        partitive_pronouns=tuple(cat["partitive_pronouns"]),
         predicates={cast(Category, c): tuple(ws) for c, ws in cat["predicates"].items()},
         predicate_joiners=tuple(cat["predicate_joiners"]), deployment=tuple(cat["deployment"]),
         count_nouns=tuple(cat["count_nouns"]), loss_nouns=tuple(cat["loss_nouns"]),
@@ -443,7 +457,8 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         group_size_before=tuple(cat["group_size_before"]),
         hedges=hedges,
         number_word_parts=tuple(num["word_parts"]), zero=tuple(num["zero"]),
-        not_alone=frozenset(num["not_alone"]), one=tuple(num["one"]), scales=num["scales"],
+        not_alone=frozenset(num["not_alone"]), one=tuple(num["one"]), both=tuple(num["both"]),
+        scales=num["scales"],
         scale_abbreviations=frozenset(num["scale_abbreviations"]), dozen=num["dozen"],
         vague=num["vague"], some=tuple(num["some"]), vague_after_some=num["vague_after_some"],
         number_starts=tuple(num["starts"]), range_words=tuple(num["range_words"]),
@@ -466,6 +481,7 @@ def _build(raw: dict[str, dict[str, Any]]) -> Lexicon:
         quote_closers=tuple(attr["quote_closers"]),
         source_links=tuple(attr["source_links"]), noun_preposition=tuple(attr["noun_preposition"]),
         noun_postposition=tuple(attr["noun_postposition"]),
+        name_complements=tuple(attr["name_complements"]),
         speaker_titles=tuple(attr["speaker_titles"]),
         pointing_back=tuple(attr["pointing_back"]), further=tuple(attr["further"]),
         not_source_adjectives=tuple(attr["not_source_adjectives"]),
