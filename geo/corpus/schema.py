@@ -22,7 +22,7 @@ from typing import Any
 
 SCHEMA_VERSION = 2
 # Bump when the same text yields other places, figures or sentences.
-ANALYSER_VERSION = "2026.11.30g"
+ANALYSER_VERSION = "2026.11.30h"
 
 
 @cache
