@@ -593,3 +593,13 @@ def test_number_before_an_indefinite_article_counts_nothing(text: str) -> None:
 def test_a_name_goes_on_after_ohne() -> None:
     (f,) = figures("Es gebe mehr als 20 Tote, teilte die Organisation Reporter ohne Grenzen mit.")
     assert f.source == "Reporter ohne Grenzen"
+
+
+def test_a_trade_compound_on_duty_is_no_troops_and_a_verbless_subset_is_kept() -> None:
+    # "Feuerwehrleute" counts people, but "im Einsatz" makes only plain people words troops
+    assert [(f.low, f.category) for f in figures(
+        "Im Einsatz standen gestern 800 freiwillige Feuerwehrleute.")] == []
+    # "18 von ihnen schwer": no verb of its own, a subset of the wounded before
+    assert [(f.low, f.category) for f in figures(
+        "Bei dem Angriff wurden 30 Menschen verletzt, 18 von ihnen schwer.")] == [
+        (30, "wounded"), (18, "wounded")]

@@ -18,6 +18,7 @@ from geo.figures.quantities import Quantity
 from geo.figures.sides import Sides
 from geo.figures.vocabulary import (
     MILITARY_UNITS,
+    PEOPLE_WORDS,
     TROOP_WORDS,
     nearest_predicate,
     noun_category,
@@ -145,7 +146,10 @@ class Heads:
                 category = named
             elif whole is not None:
                 category = whole.category  # "3.000 getötet. Darunter 200 Offiziere."
-            elif military or _DEPLOYED.search(clause):
+            elif military or (_DEPLOYED.search(clause)
+                              and (key in PEOPLE_WORDS or not people_word(key))):
+                # people "im Einsatz" are troops; a compound of a people word ("800
+                # Feuerwehrleute im Einsatz") names its own trade
                 category = "troops"
             else:
                 return Head(None, tok.end(), kind="people")
@@ -186,7 +190,9 @@ class Heads:
         if partitive and _OF_THEM.match(self.prose, partitive.end()):
             # "zwei von ihnen seien getötet worden": who they are was said before
             category = self.clause_predicate(ctx, q.start, q.end)
-            return category and Head(category, q.end, kind="borrowed")
+            if category is not None:
+                return Head(category, q.end, kind="borrowed")
+            # no verb of its own ("30 verletzt, 18 von ihnen schwer"): a subset, read below
         zahl = self._zahl_head(lo, q.start, q) or self._partitive_before(ctx, lo, q)
         if zahl is not None:
             return zahl
