@@ -46,7 +46,6 @@ _BRACKET = re.compile(r" \(")
 _YEAR = re.compile(r"\s+(?:1[89]|20)\d\d\b")
 # the evidence of a name too weak alone, which counts only if the article confirms it elsewhere
 _WEAK = 0.4
-_SETTLEMENT_WORDS = _WORDS.settlements
 _FUNCTION_WORDS = _WORDS.function_words
 _NAME_LINKS = _WORDS.name_links
 _ORGANISATIONS = _WORDS.organisations
@@ -362,7 +361,7 @@ def _is_initial(tok: Token) -> bool:
 
 def _is_strong_place_word(tok: Token, gaz: Gazetteer) -> bool:
     """A country, a region or a city of a million people: "Georgia Tiflis" is no person; "Uta
-    Hagen", "Donna Leon" are (towns of 190,000 and 120,000 share the surnames)."""
+    Hagen" is one (a city of 190,000 shares the surname)."""
     word = word_of(tok.key, gaz)
     return bool(word.codes & {"PCLI", "CONT", "ADM1"}) or word.big >= 1_000_000
 

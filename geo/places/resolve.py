@@ -17,9 +17,6 @@ from geo.model import Article, Mention, Sentence, kind_of
 from geo.places.recognise import Hit, recognise
 from geo.places.words import own_keys
 
-_WORDS = lexicon.load().places
-
-
 # What the resolver weighs for each (mention, candidate): named features, their weights fitted
 # by ``scripts/fit_resolution.py`` (a conditional logistic regression over each mention's
 # candidates) and kept in ``data/lexicon/resolution_weights.json``. A type word or settlement
