@@ -132,10 +132,11 @@ class _Reader:
         figures: list[Figure] = []
         for k, (q, own) in enumerate(zip(quantities, heads)):
             head: Head | None = own
-            if self._is_article_count(q) and not (own.kind == "noun" and
-                                                  own.category not in (None, "troops")):
+            article_count = self._is_article_count(q)
+            if article_count and not (own.kind == "noun" and
+                                      own.category not in (None, "troops")):
                 continue  # "ein Soldat sagte", "ein Angriff", "beide Seiten": no count
-            if q.low == 2 and self._is_article_count(q) and not self._said_of_both(ctx, q, own):
+            if q.low == 2 and article_count and not self._said_of_both(ctx, q, own):
                 continue
             if q.area:
                 head = Head("area_km2", q.end, kind="noun")
@@ -192,12 +193,8 @@ class _Reader:
             return None
         n = units[0].low
         start = lo + m.start("n")
-        return Figure(
-            article=fig.article, start=start, end=fig.end, text=self.article.text[start:fig.end],
-            low=n * fig.low, high=n * fig.high, qualifier=fig.qualifier, vague=fig.vague,
-            derived=True, category=fig.category, actor=fig.actor, source=fig.source,
-            place_ids=fig.place_ids, sentence=fig.sentence)
-
+        return replace(fig, start=start, text=self.article.text[start:fig.end],
+                       low=n * fig.low, high=n * fig.high, derived=True)
 
 
 def _looks_like_year(q: Quantity, head: Head) -> bool:
