@@ -46,11 +46,11 @@ def list_head(tokens: Tokens, i: int, gaz: Gazetteer) -> Token | None:
         if t.key in _JOIN:
             listed = True
         elif t.key in _LOCATIVE or t.key.endswith(_TYPE_PLURALS) or settlement_word(t, gaz):
-            # a settlement word, not a town named like one: "bei Freistadt und Ebensee"
-            # also "Bei", "In" at the start of a sentence; the first name of the list must be
-            # one the gazetteer knows: "am Wochenende, Russland habe" is no list
+            # a preposition (also "Bei", "In" opening a sentence), a plural type word or a
+            # settlement word, not a town named like one ("bei Freistadt und Ebensee"). The
+            # list's first name must be one the gazetteer knows, or a rare word it lacks ("die
+            # Siedlungen Melowoj und Podol"): "am Wochenende, Russland habe" is no list
             first = word_of(after.key, gaz)
-            # ... or a rare word, a name the gazetteer lacks: "die Siedlungen Melowoj und Podol"
             known = bool(first.rows) or first.sound_start or first.multiword_start or (
                 after.capital and after.key not in gaz.common_words)
             return t if listed and known and after.start - t.end == 1 else None
