@@ -128,3 +128,21 @@ def test_fuzz_pipeline_offsets_slice_exactly(analyse, text, name):
     for a in result.actors:
         assert article.text[a.start:a.end] == a.surface
     assert len(result.mentions) + len(result.figures) <= len(article.text)
+
+
+CODE_PIECES = ["(", ")", "alert", "x.y", "$", "_", " ", "Kiew ", "(dpa)", "ä", "5", ";", "{", "}",
+               "=", "a", "B", ":", "\t", "foo = 1;", "Satz. Noch ein Satz. "]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(CODE_PIECES), max_size=30).map("".join))
+def test_fuzz_cheap_tests_never_hide_code(text):
+    """The tests asked before the code patterns are only shortcuts: wherever a pattern would
+    match, its test passes."""
+    from geo.text.clean import _CODE, _CODE_ENDS, _NON_PROSE
+
+    for needed, pattern in _NON_PROSE:
+        assert needed(text) or pattern.search(text) is None
+    stripped = text.strip()
+    if stripped and _CODE.match(stripped):
+        assert "a" <= stripped[0] <= "z" or stripped[-1] in _CODE_ENDS
