@@ -603,3 +603,23 @@ def test_a_trade_compound_on_duty_is_no_troops_and_a_verbless_subset_is_kept() -
     assert [(f.low, f.category) for f in figures(
         "Bei dem Angriff wurden 30 Menschen verletzt, 18 von ihnen schwer.")] == [
         (30, "wounded"), (18, "wounded")]
+
+
+def test_category_words_are_the_vocabulary_words_of_the_text() -> None:
+    """The count words come from white-space tokens judged once; they must be exactly the
+    letter runs of the text that a vocabulary entry names (exact, as a compound's end, as a
+    prefix), glued to punctuation or not, seen before or not."""
+    from geo.figures import vocabulary as words
+
+    def direct(text: str) -> set[str]:
+        return {w for w in words._VOCABULARY_LETTERS.findall(text)
+                if w.casefold() in words._CATEGORY_EXACT
+                or w.casefold().endswith(words._CATEGORY_SUFFIXES)
+                or w.casefold().startswith(words._CATEGORY_PREFIXES)}
+
+    texts = ["„Elitesoldaten“ (getötet), 300 Tote/Verletzte; Soldatén km² Kämpfe",
+             "Die Streitkräfte\nverloren\u00a0Menschenleben.Totem und Söhne",
+             "Ein Passagier wurde vermißt, zwei Geiseln freigelassen-Opferzahl"]
+    for text in texts + texts:  # the second time from the judged tokens
+        assert set(words.category_words(text)) == direct(text)
+    assert {"Elitesoldaten", "Tote", "Geiseln", "vermißt"} <= direct(" ".join(texts))

@@ -98,33 +98,50 @@ def _category_vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
 _CATEGORY_EXACT, _CATEGORY_PREFIXES = _category_vocabulary()
 _CATEGORY_SUFFIXES = tuple(NOUN_CATEGORY)
 
-# words already judged, so that a sentence is mostly judged by set operations in C: most
-# sentences have none of the words, and news repeats its vocabulary
-_CATEGORY_WORDS: set[str] = set()
-_SEEN_WORDS: set[str] = set()  # the category words and the others, one set to subtract
-_OTHER_WORDS_MAX = 200_000  # the others are forgotten when there are more (fresh names keep coming)
+# the end and start every suffix and prefix has (none is shorter): a word is tested against
+# the whole lists only when its own end or start is among these
+_SUFFIX_TAIL = min(map(len, _CATEGORY_SUFFIXES))
+_PREFIX_HEAD = min(map(len, _CATEGORY_PREFIXES))
+_SUFFIX_TAILS = frozenset(s[-_SUFFIX_TAIL:] for s in _CATEGORY_SUFFIXES)
+_PREFIX_HEADS = frozenset(p[:_PREFIX_HEAD] for p in _CATEGORY_PREFIXES)
 
-
-# the letters of the vocabulary's words: a narrower class than \w scans much faster, and a
-# word it cuts at a foreign letter ("Soldatén") is no vocabulary word anyway
+# the letters of the vocabulary's words: a narrower class than \w, and a word it cuts at a
+# foreign letter ("Soldatén") is no vocabulary word anyway
 _VOCABULARY_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß²]+")
+
+# white-space tokens already judged, so that an article is mostly judged by set operations in
+# C (str.split is much faster than a regex findall): most tokens hold no category word, and
+# news repeats its vocabulary
+_TOKEN_WORDS: dict[str, list[str]] = {}  # a token -> the category words in it
+_COUNT_TOKENS: set[str] = set()  # the tokens with any
+_SEEN_TOKENS: set[str] = set()  # those and the others, one set to subtract
+_OTHER_TOKENS_MAX = 200_000  # the others are forgotten when there are more (fresh names keep coming)
 
 
 def category_words(text: str) -> list[str]:
     """The words of what figures count (see _category_vocabulary) in the text, as written
-    (or a piece of a word: the caller only uses them to pass sentences over)."""
-    words = set(_VOCABULARY_LETTERS.findall(text))
-    found = list(words & _CATEGORY_WORDS)
-    new = words - _SEEN_WORDS
+    (or a piece of a word: the caller only uses them to pass sentences over). A word is a run
+    of vocabulary letters, so no word spans white space: the words of a text are those of its
+    white-space tokens."""
+    tokens = set(text.split())
+    found = {word for token in tokens & _COUNT_TOKENS for word in _TOKEN_WORDS[token]}
+    new = tokens - _SEEN_TOKENS
     if new:
-        _SEEN_WORDS.update(new)
-        for word in new:
-            key = word.casefold()
-            if key in _CATEGORY_EXACT or key.endswith(_CATEGORY_SUFFIXES) or \
-                    key.startswith(_CATEGORY_PREFIXES):
-                _CATEGORY_WORDS.add(word)
-                found.append(word)
-        if len(_SEEN_WORDS) - len(_CATEGORY_WORDS) > _OTHER_WORDS_MAX:
-            _SEEN_WORDS.clear()
-            _SEEN_WORDS.update(_CATEGORY_WORDS)
-    return found
+        _SEEN_TOKENS.update(new)
+        for token in new:
+            words = [w for w in _VOCABULARY_LETTERS.findall(token) if _is_category_word(w)]
+            if words:
+                _COUNT_TOKENS.add(token)
+                _TOKEN_WORDS[token] = words
+                found.update(words)
+        if len(_SEEN_TOKENS) - len(_COUNT_TOKENS) > _OTHER_TOKENS_MAX:
+            _SEEN_TOKENS.clear()
+            _SEEN_TOKENS.update(_COUNT_TOKENS)
+    return list(found)
+
+
+def _is_category_word(word: str) -> bool:
+    key = word.casefold()
+    return key in _CATEGORY_EXACT or \
+        (key[-_SUFFIX_TAIL:] in _SUFFIX_TAILS and key.endswith(_CATEGORY_SUFFIXES)) or \
+        (key[:_PREFIX_HEAD] in _PREFIX_HEADS and key.startswith(_CATEGORY_PREFIXES))
