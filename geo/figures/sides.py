@@ -221,14 +221,15 @@ class Sides:
         they were caught, and the dead "auf beiden Seiten"."""
         for i in indices:
             ctx = self.sentences[i]
-            if all(f.actor is not None for f in ctx.figures) or not (
-                    _CONFLICT.search(ctx.text)
-                    or (i and _CONFLICT.search(self.sentences[i - 1].text))
-                    or self.war_news):
+            # the cheap tests first: whether any figure may take a place's country, then the
+            # article's (worked out once), before the sentences' word-part scans
+            hit = [(j, fig) for j, fig in enumerate(ctx.figures) if fig.actor is None
+                   and fig.category not in ("troops", "area_km2", "captured")]
+            if not hit or not (self.war_news or _CONFLICT.search(ctx.text)
+                               or (i and _CONFLICT.search(self.sentences[i - 1].text))):
                 continue
-            for j, fig in enumerate(ctx.figures):
-                if fig.actor is not None or fig.category in ("troops", "area_km2", "captured") \
-                        or _BOTH_SIDES.search(self.prose, *self.doc.clause(ctx, fig.start)):
+            for j, fig in hit:
+                if _BOTH_SIDES.search(self.prose, *self.doc.clause(ctx, fig.start)):
                     continue
                 countries = ({self.doc.country_of.get(p) or None for p in fig.place_ids}
                              if fig.place_ids else self._scene(i))
