@@ -22,6 +22,9 @@ def test_capitalised_words_are_the_scan_with_offsets():
     assert words.capital_keys == [t.casefold() for _, t in found]
     assert "bar" in words.capital_keys and "kursk" in words.capital_keys and not words.astral
     assert Words("Ein 𝐀 hier").astral and Words("").capital_texts == []
+    # the plane's last character, a lone surrogate and other scripts are no astral characters
+    assert not any(Words(t).astral for t in ("\uffff", "a\ud800b", "Kyjiw 基辅", "Straße"))
+    assert Words("\U00010000").astral and Words("Kyjiw 基辅 \U0010ffff").astral
 
 
 def test_a_sentence_is_tokenised_once_with_the_offsets_of_the_whole_text():
