@@ -623,3 +623,28 @@ def test_category_words_are_the_vocabulary_words_of_the_text() -> None:
     for text in texts + texts:  # the second time from the judged tokens
         assert set(words.category_words(text)) == direct(text)
     assert {"Elitesoldaten", "Tote", "Geiseln", "vermißt"} <= direct(" ".join(texts))
+
+
+def test_predicates_found_after_the_one_search_are_those_of_every_pattern() -> None:
+    """predicate_in and nearest_predicate try the patterns only where one search over all
+    predicate words finds a start; they must give what trying every pattern everywhere gives."""
+    from geo.figures import vocabulary as words
+
+    def nearest(text: str, first: bool) -> tuple[str, bool] | None:
+        hits = [(m.start(), m.end(), category) for pattern, category in words._PREDICATES
+                for m in pattern.finditer(text)]
+        if not hits:
+            return None
+        start, _, category = (min(hits, key=lambda h: (h[0], -h[1])) if first else
+                              max(hits, key=lambda h: (h[0], h[1])))
+        return category, bool(words._JOINED.search(text, 0, start))
+
+    texts = ["seien 300 Soldaten getötet oder verwundet worden", "und verletzte zwei weitere",
+             "Sechs Menschen STARBEN, vier wurden verletzt", "wurden festgenommen und getötet",
+             "Geiseln, die verschleppt wurden", "keine Opfer", "", "xgetötet getötetx"]
+    for text in texts:
+        direct = next((c for p, c in words._PREDICATES if p.search(text)), None)
+        assert words.predicate_in(text) == direct
+        for first in (True, False):
+            assert words.nearest_predicate(text, first) == nearest(text, first)
+    assert words.nearest_predicate(texts[0], True) == ("killed_or_wounded", False)
