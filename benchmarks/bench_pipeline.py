@@ -31,7 +31,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
-from itertools import zip_longest
+from itertools import chain, zip_longest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +80,8 @@ def base_sentences(folders: list[Path]) -> list[str]:
 def fresh_words(sentences: list[str], seed: int = 0) -> Iterator[str]:
     """Capitalised words the base text never uses, in a fixed random order, each once:
     wordfreq's German words (past the most frequent) and, every ``NAME_EVERY``th, a
-    single-word gazetteer name."""
+    single-word gazetteer name. Once these run out (about 15,000 articles), compounds of two
+    of the words, as German makes new nouns ("Wasserturm"): endless, so long runs stay cold."""
     from wordfreq import get_frequency_dict
 
     seen = {w for s in sentences for w in CAPITALISED.findall(s)}
@@ -92,8 +93,9 @@ def fresh_words(sentences: list[str], seed: int = 0) -> Iterator[str]:
     rng.shuffle(names)
     mixed = (names[i // NAME_EVERY] if i % NAME_EVERY == NAME_EVERY - 1 else w
              for i, w in enumerate(words))
+    compounds = (a + b.lower() for a in words for b in rng.sample(words, len(words)))
     used: set[str] = set()
-    for w in mixed:
+    for w in chain(mixed, compounds):
         if w not in seen and w not in used:
             used.add(w)
             yield w
