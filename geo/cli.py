@@ -119,7 +119,6 @@ def _build_gazetteer(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from geo.corpus.collection import feature_collection
     from geo.corpus.ids import unique_id
-    from geo.pipeline import analyse
     from geo.text.reading import read_paths
 
     _check_outputs(args.output, args.figures_csv)
@@ -133,7 +132,7 @@ def _extract(args: argparse.Namespace) -> int:
         article.id = unique_id(article.id, article.sha256, taken)
         if args.date:
             article.published, article.published_source = args.date, "user"
-    fc = feature_collection(analyse(articles, messages))
+    fc = feature_collection(articles, messages)
     _emit(fc, args.output, args.figures_csv, None)
     return 0
 

@@ -8,7 +8,6 @@ import json
 import time
 
 from geo.corpus.collection import EXCERPT_CHARS, feature_collection
-from geo.pipeline import analyse
 from geo.text.reading import article_from_text
 
 WORDS = "die Soldaten in Kursk und Bachmut kämpften bei Charkiw"
@@ -18,7 +17,7 @@ MEGABYTE = 1_000_000
 def _run(text: str) -> tuple[int, float, dict]:
     article = article_from_text("x.txt", text)
     started = time.process_time()
-    fc = feature_collection(analyse([article]))
+    fc = feature_collection([article])
     size = len(json.dumps(fc, ensure_ascii=False))
     return size, time.process_time() - started, fc
 
@@ -32,3 +31,20 @@ def test_a_megabyte_without_full_stop_costs_what_a_normal_megabyte_costs(gaz):
     assert hostile_time < 3 * normal_time + 1.0, (hostile_time, normal_time)
     quotes = [m["sentence"] for f in fc["features"] for m in f["properties"]["mentions"]]
     assert quotes and max(map(len, quotes)) <= EXCERPT_CHARS + 2  # "…" on both sides
+
+
+def test_output_is_the_same_whatever_the_chunks(gaz):
+    """``feature_collection`` analyses a chunk of articles at a time: a place named in several
+    chunks (Ukraine, in most of these articles) is one feature with all its mentions, in the
+    same order."""
+    from pathlib import Path
+
+    from geo.text.reading import read_paths
+
+    root = Path(__file__).resolve().parent.parent
+    articles, _ = read_paths([root / "seeds", root / "tests" / "gold" / "real_news" / "articles"])
+    whole = feature_collection(articles[:12], chunk=1000)
+    assert feature_collection(articles[:12], chunk=1) == whole
+    assert feature_collection(articles[:12], chunk=5) == whole
+    ukraine = [f for f in whole["features"] if f["properties"]["place_id"] == "geonames:690791"]
+    assert ukraine and len({m["article"] for m in ukraine[0]["properties"]["mentions"]}) >= 5

@@ -31,6 +31,8 @@ TABLES = ("articles", "sentences", "mentions", "places", "figures")
 # 2: bounded quotes with sentence_index, article dates, when on mentions and figures.
 GEOJSON_SCHEMA_VERSION = 2
 EXCERPT_CHARS = 300
+# articles analysed at a time by ``feature_collection``: a chunk's objects are freed for the next
+CHUNK_ARTICLES = 200
 
 
 def place_kind(place: Place) -> Kind:
@@ -224,6 +226,19 @@ def _feature(p: Row, mentions: list[Row], texts: dict[str, str]) -> Row:
             "properties": props}
 
 
-def feature_collection(analysis: Analysis) -> dict[str, Any]:
-    """``extract``'s output for an analysis made in this process."""
-    return from_tables(tables(analysis), analysis.messages)
+def feature_collection(articles: list[Article], messages: Iterable[str] = (),
+                       chunk: int = CHUNK_ARTICLES) -> dict[str, Any]:
+    """``extract``'s output: the articles analysed ``chunk`` at a time, each chunk's rows made
+    while its objects are fresh and the objects let go before the next, so that no analysis
+    of the whole input is ever held. The collector stays paused throughout: the analysis
+    leaves no reference cycles (its objects are freed by their counts), and its passes over
+    the growing rows would cost more the longer the input."""
+    from geo.pipeline import analyse
+
+    out: Tables = {name: [] for name in TABLES}
+    with gc_paused():
+        for at in range(0, len(articles), chunk):
+            rows = tables(analyse(articles[at:at + chunk]))
+            for name in TABLES:
+                out[name].extend(rows[name])
+        return from_tables(out, messages)
