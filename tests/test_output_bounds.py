@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 from geo.corpus.collection import EXCERPT_CHARS, feature_collection
-from geo.text.reading import article_from_text
+from geo.text.reading import article_from_text, read_paths
 
 WORDS = "die Soldaten in Kursk und Bachmut kämpften bei Charkiw"
 MEGABYTE = 1_000_000
@@ -37,10 +38,6 @@ def test_output_is_the_same_whatever_the_chunks(gaz):
     """``feature_collection`` analyses a chunk of articles at a time: a place named in several
     chunks (Ukraine, in most of these articles) is one feature with all its mentions, in the
     same order."""
-    from pathlib import Path
-
-    from geo.text.reading import read_paths
-
     root = Path(__file__).resolve().parent.parent
     articles, _ = read_paths([root / "seeds", root / "tests" / "gold" / "real_news" / "articles"])
     whole = feature_collection(articles[:12], chunk=1000)
