@@ -241,6 +241,34 @@ def test_the_build_time_word_decisions_are_the_rules(gaz):
         assert Capitals(Words(""), gaz).could_start(key) == describe(key, gaz).could_start, word
 
 
+def test_the_build_time_name_facts_are_what_the_places_say(gaz):
+    """``describe`` reads what a name's places are from facts stored when the index was built;
+    they must be what the places themselves say, for every kind of name (a sample of the
+    index's keys, spread over it, and names known to mix kinds)."""
+    from geo.places.words import describe, fact_of, own_keys
+
+    keys = list(gaz.names)[::2003] + ["kursk", "essen", "berlin", "ukraine", "hamm", "mark",
+                                      "kiew", "georgia", "europa", "donezk"]
+    kinds = set()
+    for key in keys:
+        rows = gaz.names[key]
+        places = [gaz.places[r] for r in rows]
+        expected = fact_of(key, places, [own_keys(p.name, p.name_de)[:2] for p in places])
+        stored = gaz.name_facts[gaz.names.position(key)]
+        assert stored == expected, key
+        word = describe(key, gaz)
+        assert (word.codes, word.big, word.curated, word.own) == tuple(expected), key
+        kinds.add((expected.curated, expected.own, len(expected.codes) > 1))
+    assert len(kinds) >= 4  # the sample holds curated and plain, own and alternate, mixed codes
+    # spelled out for two: Georgia is a country and a US state, by their own names; "Cloud" is
+    # only an alternate name, of a small town, neither a region nor a capital
+    georgia = gaz.name_facts[gaz.names.position("georgia")]
+    assert (georgia.codes, georgia.curated, georgia.own) == (frozenset({"PCLI", "ADM1"}), True, True)
+    cloud = gaz.name_facts[gaz.names.position("cloud")]
+    assert (cloud.codes, cloud.curated, cloud.own) == (frozenset({"PPL"}), False, False)
+    assert 0 < cloud.big < 100_000
+
+
 def test_sentences_without_candidates_are_skipped_but_names_are_not(gaz):
     text = ("Das Wetter war schön. Viele Leute gingen spazieren. Drohnen trafen 3Kursk und "
             "Charkiw. Die Sonne schien.")

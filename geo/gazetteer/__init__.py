@@ -32,7 +32,7 @@ from geo.model import Place
 from geo.paths import cache_dir, data_dir
 from geo.text.translit import ARABIC_COUNTRIES, CYRILLIC_COUNTRIES, english_key, german_key
 
-FORMAT = 29  # the pickle's layout version
+FORMAT = 30  # the pickle's layout version
 # The lexicon files whose words the build's rules read (type words here, the recogniser's
 # lists for ``start_keys``): an edited word list rebuilds the index as edited code does.
 _BUILD_LEXICON = ("place_types", "place_context", "person_cues", "organisation_cues",
@@ -181,6 +181,13 @@ class Names:
         self._text, self._starts, self._rows = state
         self._unpack()
 
+    def position(self, key: str) -> int | None:
+        """Where the key stands among the sorted keys (``NameFacts`` are kept in that order)."""
+        return bisect_left(self._keys, key) if key in self._set else None
+
+    def rows_at(self, i: int) -> tuple[int, ...]:
+        return tuple(self._rows[self._starts[i]:self._starts[i + 1]])
+
     @overload
     def get(self, key: str) -> tuple[int, ...] | None: ...
 
@@ -217,6 +224,40 @@ class Names:
         return ((k, tuple(rows[starts[i]:starts[i + 1]])) for i, k in enumerate(self._keys))
 
 
+class NameFact(NamedTuple):
+    """What the recogniser reads of all the places one name key names."""
+
+    codes: frozenset[str]  # their feature codes
+    big: int  # the largest population among them
+    curated: bool  # one of them is a region, capital or supplement entry
+    own: bool  # the key is one of them's own name, not only an alternate
+
+
+class NameFacts:
+    """A ``NameFact`` per key of ``Names``, in its key order, worked out when the index is built
+    (``geo.places.words.name_facts``): making the rows of a new word's places and their name
+    keys took two thirds of describing the word, and real news brings new words all the time."""
+
+    __slots__ = ("_code_sets", "_codes", "_big", "_marks")
+
+    def __init__(self, facts: Sequence[NameFact]) -> None:
+        sets = list(dict.fromkeys(f.codes for f in facts))
+        number = {codes: i for i, codes in enumerate(sets)}
+        self._code_sets = tuple(sets)
+        self._codes = array("B" if len(sets) <= 256 else "H", [number[f.codes] for f in facts])
+        big = [f.big for f in facts]
+        self._big = array("I" if max(big, default=0) < 2**32 else "q", big)  # Asia: 3.8 billion
+        self._marks = bytes(f.curated | f.own << 1 for f in facts)
+
+    def __len__(self) -> int:
+        return len(self._big)
+
+    def __getitem__(self, i: int) -> NameFact:
+        marks = self._marks[i]
+        return NameFact(self._code_sets[self._codes[i]], self._big[i], bool(marks & 1),
+                        bool(marks & 2))
+
+
 @dataclass
 class Gazetteer:
     """Places, packed to load fast, plus a name index from key to place rows."""
@@ -240,6 +281,8 @@ class Gazetteer:
     # the words besides the names that are no German word that could begin a place name other
     # than as the first word of a multiword name, decided when built (geo.places.words.start_keys)
     start_keys: frozenset[str] = frozenset()
+    # what each name's places are, by the name's position in ``names`` (geo.places.words)
+    name_facts: NameFacts = field(default_factory=lambda: NameFacts(()))
     # filled at run time by the recogniser: what each word key says (geo.places.words.Word)
     word_memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -602,8 +645,9 @@ def build() -> Gazetteer:
                     sounds=sounds,
                     sound_starts=_sound_starts(sounds))
     # the recogniser's rules decide which words start names; it imports this module
-    from geo.places.words import start_keys
+    from geo.places.words import name_facts, start_keys
 
+    gaz.name_facts = name_facts(gaz)
     gaz.start_keys = start_keys(gaz)
     return gaz
 

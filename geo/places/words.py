@@ -7,13 +7,13 @@ a name it is. Worked out once per word: German capitalises every noun, and most 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
 from geo import lexicon
-from geo.gazetteer import Gazetteer, Row, name_key
+from geo.gazetteer import Gazetteer, NameFact, NameFacts, Row, name_key
 from geo.text.translit import german_key, german_keys
 
 _WORDS = lexicon.load().places
@@ -114,23 +114,40 @@ def start_keys(gaz: Gazetteer) -> frozenset[str]:
 
 def describe(key: str, gaz: Gazetteer) -> Word:
     sound = german_key(key)
-    name, rows = _lookup_word(key, sound, gaz)
+    name, rows, fact = _lookup_word(key, sound, gaz)
     sound_start, type_word = sound in gaz.sound_starts, key.endswith(_TYPE_FORMS)
     multiword_start, compound = key in gaz.multiword_starts, compound_rows(key, gaz)
-    places = [gaz.places[r] for r in rows]
-    big = max((p.population for p in places), default=0)
-    word_only = name in gaz.lexical_keys and big < BIG_HOMOGRAPH
+    word_only = bool(rows) and name in gaz.lexical_keys and fact.big < BIG_HOMOGRAPH
     could_start = ((bool(rows) and not word_only) or sound_start or type_word or multiword_start
                    or bool(compound) or key[:4] in gaz.speaker_prefixes)
     if not rows:
         return Word(could_start, sound_start, type_word, multiword_start, compound, key=key)
     return Word(
         could_start, sound_start, type_word, multiword_start, compound, key=name, rows=rows,
-        word_only=word_only,
+        word_only=word_only, codes=fact.codes, big=fact.big, curated=fact.curated, own=fact.own)
+
+
+def name_facts(gaz: Gazetteer) -> NameFacts:
+    """The ``NameFact`` of every name of the index, for ``describe``: worked out once when the
+    gazetteer is built, each place's own name keys made once."""
+    places = list(gaz.places)
+    owns = [own_keys.__wrapped__(p.name, p.name_de)[:2] for p in places]
+    return NameFacts([fact_of(key, [places[r] for r in rows], [owns[r] for r in rows])
+                      for key, rows in gaz.names.items()])
+
+
+def fact_of(name: str, places: Sequence[Row], owns: Iterable[tuple[str, ...]]) -> NameFact:
+    """What the places of ``name`` are (``owns``: each one's own name keys)."""
+    return NameFact(
         codes=frozenset(p.feature_code for p in places),
-        big=big,
+        big=max((p.population for p in places), default=0),
         curated=any(p.curated or p.feature_code != "PPL" for p in places),
-        own=any(_own_name(name, p) for p in places))
+        own=any(name in own for own in owns))
+
+
+def _fact_of_rows(name: str, rows: tuple[int, ...], gaz: Gazetteer) -> NameFact:
+    places = [gaz.places[r] for r in rows]
+    return fact_of(name, places, (own_keys(p.name, p.name_de)[:2] for p in places))
 
 
 def compound_rows(key: str, gaz: Gazetteer) -> tuple[int, ...]:
@@ -156,30 +173,37 @@ def _compound_place(key: str, p: Row, chain: bool) -> bool:
     return p.feature_code in ("ADM1", "CONT") or (p.population >= 100_000 and _own_name(key, p))
 
 
-def _lookup_word(key: str, sound: str, gaz: Gazetteer) -> tuple[str, tuple[int, ...]]:
+def _lookup_word(key: str, sound: str,
+                 gaz: Gazetteer) -> tuple[str, tuple[int, ...], NameFact]:
     """A single case-folded word as a name, its genitive ("Kursks", "Russlands"), with a
-    compass prefix ("Ostukraine") or by its sound key (``sound``: "Wuhledar")."""
-    rows = gaz.names.get(key)
-    if rows:
-        return key, rows
+    compass prefix ("Ostukraine") or by its sound key (``sound``: "Wuhledar"); with what its
+    places are (``_NO_FACT`` when there are none)."""
+    at = gaz.names.position(key)
+    if at is not None:
+        return key, gaz.names.rows_at(at), gaz.name_facts[at]
     if key.endswith("s") and len(key) > 4:  # genitive: only of places big enough to be known
         rows = tuple(r for r in gaz.names.get(key[:-1], ()) if well_known(gaz.places[r]))
         if rows:
-            return key[:-1], rows
+            return key[:-1], rows, _fact_of_rows(key[:-1], rows, gaz)
     compass = _COMPASS.match(key)
     if compass:
         base = compass.group(1)
         rows = tuple(r for r in gaz.names.get(base, ()) if gaz.places[r].feature_code in ("PCLI", "ADM1"))
         if rows:
-            return base, rows
+            return base, rows, _fact_of_rows(base, rows, gaz)
     if len(key) > 3 and key not in gaz.common_words:  # German spelling of a Cyrillic name
-        return key, gaz.sounds.get(sound, ())
-    return key, ()
+        rows = gaz.sounds.get(sound, ())
+        if rows:
+            return key, rows, _fact_of_rows(key, rows, gaz)
+    return key, (), _NO_FACT
 
 
 def _own_name(key: str, p: Row) -> bool:
     """True if ``key`` is the place's canonical or German name, not one of its alternates."""
     return key in own_keys(p.name, p.name_de)[:2]
+
+
+_NO_FACT = NameFact(frozenset(), 0, False, False)
 
 
 @lru_cache(maxsize=65_536)
