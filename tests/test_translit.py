@@ -68,3 +68,19 @@ def test_a_german_spelling_finds_a_town_in_an_arabic_speaking_country(gaz, text,
     from place_mentions import mentions
 
     assert [(m.surface, m.place.country_code) for m in mentions(text, gaz)] == [(surface, country)]
+
+
+def test_repeats_are_removed_as_a_run_becomes_its_first_character():
+    """Keys collapse runs of a character ("Saporischschja" has one S) by removing the repeats
+    behind a lookbehind, in C; it must be what replacing each run by its first character
+    gives, on strings of few letters (long runs, runs across names) and line breaks."""
+    import random
+    import re
+
+    from geo.text.translit import _REPEATS
+
+    reference = re.compile(r"(.)\1+")
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("aaSs\n\r ’ß") for _ in range(rng.randrange(0, 12)))
+        assert _REPEATS.sub("", text) == reference.sub(r"\1", text), repr(text)
