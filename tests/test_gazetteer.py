@@ -87,6 +87,8 @@ def test_packed_places_and_names_survive_the_cache_round_trip():
         names["x"]
     with pytest.raises(ValueError):
         Places([rows[0]._replace(name="a\x1eb")])
+    with pytest.raises(ValueError):
+        Names({"kiew": [0], "nirgendwo": []})  # a key without places
 
 
 def test_the_cached_index_leaves_out_what_a_process_works_out(gaz):

@@ -243,30 +243,45 @@ def test_the_build_time_word_decisions_are_the_rules(gaz):
 
 def test_the_build_time_name_facts_are_what_the_places_say(gaz):
     """``describe`` reads what a name's places are from facts stored when the index was built;
-    they must be what the places themselves say, for every kind of name (a sample of the
-    index's keys, spread over it, and names known to mix kinds)."""
-    from geo.places.words import describe, fact_of, own_keys
+    they must be what the places themselves say, worked out here from the places directly,
+    for a sample of the index's keys spread over it and names known to mix kinds, and for
+    the readings that filter a name's places (genitive, compass prefix, sound key)."""
+    from geo.gazetteer import name_key
+    from geo.places.words import describe
+
+    def expected(key: str, rows: tuple[int, ...]) -> tuple:
+        places = [gaz.places[r] for r in rows]
+        return (frozenset(p.feature_code for p in places), max(p.population for p in places),
+                any(p.curated or p.feature_code != "PPL" for p in places),
+                any(key in (name_key(p.name), name_key(p.name_de)) for p in places))
 
     keys = list(gaz.names)[::2003] + ["kursk", "essen", "berlin", "ukraine", "hamm", "mark",
-                                      "kiew", "georgia", "europa", "donezk"]
+                                      "kiew", "georgia", "europa", "donezk", "malaja loknja"]
     kinds = set()
     for key in keys:
-        rows = gaz.names[key]
-        places = [gaz.places[r] for r in rows]
-        expected = fact_of(key, places, [own_keys(p.name, p.name_de)[:2] for p in places])
-        stored = gaz.name_facts[gaz.names.position(key)]
-        assert stored == expected, key
+        at = gaz.names.position(key)
+        assert at is not None, key
+        fact = expected(key, gaz.names[key])
+        assert tuple(gaz.name_facts[at]) == fact, key
         word = describe(key, gaz)
-        assert (word.codes, word.big, word.curated, word.own) == tuple(expected), key
-        kinds.add((expected.curated, expected.own, len(expected.codes) > 1))
+        assert (word.codes, word.big, word.curated, word.own) == fact, key
+        kinds.add((fact[2], fact[3], len(fact[0]) > 1))
     assert len(kinds) >= 4  # the sample holds curated and plain, own and alternate, mixed codes
-    # spelled out for two: Georgia is a country and a US state, by their own names; "Cloud" is
-    # only an alternate name, of a small town, neither a region nor a capital
+    for key in ("kursks", "ostukraine", "wuhledar"):  # filtered places: worked out per word
+        word = describe(key, gaz)
+        assert word.rows and key not in gaz.names, key
+        assert (word.codes, word.big, word.curated, word.own) == expected(word.key, word.rows)
+    # spelled out: Georgia is a country and a US state, by their own names; "Cloud" is only an
+    # alternate name, of a small town; Essen names three towns, the largest the city of
+    # 593,085; Malaja Loknja is a supplement village, its own name only as the German one
     georgia = gaz.name_facts[gaz.names.position("georgia")]
     assert (georgia.codes, georgia.curated, georgia.own) == (frozenset({"PCLI", "ADM1"}), True, True)
     cloud = gaz.name_facts[gaz.names.position("cloud")]
     assert (cloud.codes, cloud.curated, cloud.own) == (frozenset({"PPL"}), False, False)
     assert 0 < cloud.big < 100_000
+    assert gaz.name_facts[gaz.names.position("essen")].big == 593_085
+    village = gaz.name_facts[gaz.names.position("malaja loknja")]
+    assert (village.curated, village.own, village.big) == (True, True, 0)
 
 
 def test_sentences_without_candidates_are_skipped_but_names_are_not(gaz):

@@ -82,5 +82,5 @@ def test_repeats_are_removed_as_a_run_becomes_its_first_character():
     reference = re.compile(r"(.)\1+")
     rng = random.Random(7)
     for _ in range(3000):
-        text = "".join(rng.choice("aaSs\n\r ’ß") for _ in range(rng.randrange(0, 12)))
+        text = "".join(rng.choice("aaSs\n\r ’ß\U0001f600") for _ in range(rng.randrange(0, 12)))
         assert _REPEATS.sub("", text) == reference.sub(r"\1", text), repr(text)

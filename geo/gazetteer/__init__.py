@@ -162,6 +162,8 @@ class Names:
         keys = sorted(index)
         if any("\n" in k for k in keys):
             raise ValueError("a name key with a line break")
+        if not all(index[k] for k in keys):
+            raise ValueError("a name key without places")
         self._text = "\n".join(keys)
         self._starts = array("q", [0])
         self._rows = array("q")
@@ -186,6 +188,7 @@ class Names:
         return bisect_left(self._keys, key) if key in self._set else None
 
     def rows_at(self, i: int) -> tuple[int, ...]:
+        """The rows of the key at ``position`` ``i`` (0 or more: no counting from the end)."""
         return tuple(self._rows[self._starts[i]:self._starts[i + 1]])
 
     @overload
@@ -195,10 +198,8 @@ class Names:
     def get(self, key: str, default: tuple[int, ...]) -> tuple[int, ...]: ...
 
     def get(self, key: str, default: tuple[int, ...] | None = None) -> tuple[int, ...] | None:
-        if key not in self._set:
-            return default
-        i = bisect_left(self._keys, key)
-        return tuple(self._rows[self._starts[i]:self._starts[i + 1]])
+        at = self.position(key)
+        return default if at is None else self.rows_at(at)
 
     def __getitem__(self, key: str) -> tuple[int, ...]:
         rows = self.get(key)
@@ -229,7 +230,7 @@ class NameFact(NamedTuple):
 
     codes: frozenset[str]  # their feature codes
     big: int  # the largest population among them
-    curated: bool  # one of them is a region, capital or supplement entry
+    curated: bool  # one of them is more than a plain town (not PPL) or a supplement entry
     own: bool  # the key is one of them's own name, not only an alternate
 
 
@@ -728,7 +729,9 @@ def _read_cache(path: Path) -> Gazetteer | None:
     try:
         with open(path, "rb") as fh:
             gaz = pickle.load(fh)
-        return gaz if isinstance(gaz, Gazetteer) else None
+        if not isinstance(gaz, Gazetteer) or len(gaz.name_facts) != len(gaz.names):
+            return None  # another layout: rebuild
+        return gaz
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None  # unreadable or from another code version: rebuild
     finally:

@@ -131,6 +131,7 @@ def name_facts(gaz: Gazetteer) -> NameFacts:
     """The ``NameFact`` of every name of the index, for ``describe``: worked out once when the
     gazetteer is built, each place's own name keys made once."""
     places = list(gaz.places)
+    # every place once, past the memo (240,000 places would only churn its 65,536 entries)
     owns = [own_keys.__wrapped__(p.name, p.name_de)[:2] for p in places]
     return NameFacts([fact_of(key, [places[r] for r in rows], [owns[r] for r in rows])
                       for key, rows in gaz.names.items()])
@@ -147,7 +148,7 @@ def fact_of(name: str, places: Sequence[Row], owns: Iterable[tuple[str, ...]]) -
 
 def _fact_of_rows(name: str, rows: tuple[int, ...], gaz: Gazetteer) -> NameFact:
     places = [gaz.places[r] for r in rows]
-    return fact_of(name, places, (own_keys(p.name, p.name_de)[:2] for p in places))
+    return fact_of(name, places, map(_own_pair, places))
 
 
 def compound_rows(key: str, gaz: Gazetteer) -> tuple[int, ...]:
@@ -200,7 +201,12 @@ def _lookup_word(key: str, sound: str,
 
 def _own_name(key: str, p: Row) -> bool:
     """True if ``key`` is the place's canonical or German name, not one of its alternates."""
-    return key in own_keys(p.name, p.name_de)[:2]
+    return key in _own_pair(p)
+
+
+def _own_pair(p: Row) -> tuple[str, ...]:
+    """The keys of the place's canonical and German name."""
+    return own_keys(p.name, p.name_de)[:2]
 
 
 _NO_FACT = NameFact(frozenset(), 0, False, False)

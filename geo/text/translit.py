@@ -37,8 +37,8 @@ _ENGLISH = _table({"shch": "SC", "ch": "C", "sh": "S", "zh": "S", "kh": "H", "ts
                    "z": "s", "w": "v", "j": "i", "y": "i"})
 _APOSTROPHES = re.compile(r"['’ʹʼ`]")
 # the repeats of a character but "\n" (which "." never matches), to be removed: a run becomes
-# its first character. Removing them with a literal "" runs in C; a "\1" template would call
-# Python for every run, and German doubles letters in most words
+# its first character. Removing them with a literal "" runs in C; a "\1" template calls
+# Python for every run on Python 3.11, and German doubles letters in most words
 _REPEATS = re.compile(r"(?<=(.))\1+")
 # a character beyond the Latin, Greek and Cyrillic blocks: one C scan, not ``max`` per character
 _BEYOND_TABLE = re.compile("[^\x00-\u052f]")
