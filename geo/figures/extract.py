@@ -111,7 +111,7 @@ class _Reader:
         if before is not None and before.figures and \
                 (ctx.continues or REPORTED.search(ctx.text)):
             return True
-        return any(w in ctx.text for w in self.count_words)
+        return any(map(ctx.text.__contains__, self.count_words))
 
     def _is_no_count(self, q: Quantity, sentence: Sentence) -> bool:
         """Dates, ordinals ("am 4. November", "der 2. Weltkrieg"), years ("im Jahr 1939",

@@ -17,6 +17,9 @@ NOUN_CATEGORY = LEX.noun_categories
 TROOP_WORDS = LEX.troop_measure_words  # "3000 Mann"
 # People who are counted only when something happens to them or they are deployed.
 PEOPLE_WORDS = LEX.people_words
+# every ending at once: a word that ends with none (most) is passed with one test in C
+_NOUN_ENDINGS = tuple(NOUN_CATEGORY)
+_PEOPLE_ENDINGS = tuple(PEOPLE_WORDS)
 MILITARY_UNITS = frozenset(LEX.military_units)
 _KILLED = alternation(LEX.predicates["killed"])
 _WOUNDED = alternation(LEX.predicates["wounded"])
@@ -39,6 +42,8 @@ def noun_category(key: str) -> Category | None:
     """ "Soldaten" -> troops, also as the end of a compound ("Elitesoldaten")."""
     if key in NOUN_CATEGORY:
         return NOUN_CATEGORY[key]
+    if not key.endswith(_NOUN_ENDINGS):
+        return None
     for ending, category in NOUN_CATEGORY.items():
         if key.endswith(ending) and len(key) > len(ending) + 2:
             return category
@@ -51,8 +56,8 @@ def people_word(key: str) -> bool:
     if key in PEOPLE_WORDS:
         return True
     key = key.rsplit("-", 1)[-1]
-    return key in PEOPLE_WORDS or any(key.endswith(w) and len(key) > len(w) + 2
-                                      for w in PEOPLE_WORDS)
+    return key in PEOPLE_WORDS or (key.endswith(_PEOPLE_ENDINGS) and any(
+        key.endswith(w) and len(key) > len(w) + 2 for w in PEOPLE_WORDS))
 
 
 def counts_people(word: str) -> bool:

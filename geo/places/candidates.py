@@ -64,7 +64,8 @@ class Tokens:
     def has_plural_type(self) -> bool:
         """Whether a plural type word ("Regionen") could head a list of regions here."""
         if not hasattr(self, "_plural"):
-            self._plural = any(self.words.keys[i].endswith(_TYPE_PLURALS) for i in self._could)
+            keys = self.words.keys
+            self._plural = any(keys[i].endswith(_TYPE_PLURALS) for i in self._could)
         return self._plural
 
 
