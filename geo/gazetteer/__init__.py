@@ -221,8 +221,7 @@ class Names:
         return self._set
 
     def items(self) -> Iterator[tuple[str, tuple[int, ...]]]:
-        rows, starts = self._rows, self._starts
-        return ((k, tuple(rows[starts[i]:starts[i + 1]])) for i, k in enumerate(self._keys))
+        return ((k, self.rows_at(i)) for i, k in enumerate(self._keys))
 
 
 class NameFact(NamedTuple):
